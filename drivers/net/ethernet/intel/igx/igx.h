@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * igx: a driver for the Intel 82576 / I350 gigabit Ethernet controllers.
+ *
+ * This header holds the driver's state and the prototypes shared between
+ * its files.  Hardware definitions live in igx_regs.h.
+ */
+#ifndef _IGX_H_
+#define _IGX_H_
+
+#include <linux/mii.h>
+#include <linux/netdevice.h>
+#include <linux/pci.h>
+#include <linux/u64_stats_sync.h>
+#include <linux/workqueue.h>
+
+#include "igx_regs.h"
+
+#define IGX_DRV_NAME		"igx"
+
+#define IGX_MAX_QUEUES		16
+#define IGX_DEFAULT_RING	256
+#define IGX_MIN_RING		64
+#define IGX_MAX_RING		4096
+#define IGX_MIN_MTU		68
+#define IGX_MAX_MTU		9216
+#define IGX_NUM_RAR		16
+
+/*
+ * Receive buffers: one page each.  The hardware writes at most
+ * IGX_RX_BUF_LEN bytes after IGX_RX_HEADROOM, leaving room at the end of
+ * the page for the skb_shared_info that build_skb() puts there.
+ */
+#define IGX_RX_HEADROOM		XDP_PACKET_HEADROOM
+#define IGX_RX_BUF_LEN		3072
+#define IGX_RX_TRUESIZE		PAGE_SIZE
+
+/* Refill the RX ring once this many descriptors are free */
+#define IGX_RX_REFILL_BATCH	16
+
+/* Worst case descriptors for one skb: a context, head and every frag */
+#define IGX_TX_DESC_NEEDED	(MAX_SKB_FRAGS + 2)
+#define IGX_TX_WAKE_THRESH	(2 * IGX_TX_DESC_NEEDED)
+
+/* Default interrupt throttle interval of every vector, microseconds */
+#define IGX_DEFAULT_ITR_USECS	50
+
+struct igx_dev;
+struct igx_q_vector;
+
+/**
+ * struct igx_family - what differs between the controller families
+ * @name: family name, as logged at probe
+ * @max_queues: RX/TX queue pairs the MAC has
+ * @max_msix: MSI-X vectors the function exposes
+ * @reset: global reset and wait for it to complete
+ * @nvm_lan_base: NVM word offset of this PCI function's LAN section
+ * @mac_addr_fixup: adjust the NVM MAC address for this function, or NULL
+ * @map_queue: route a queue pair's RX and TX causes to an MSI-X vector
+ * @map_other: route the "other" causes (link, ...) to an MSI-X vector
+ *
+ * One const instance per family is chosen at probe from the PCI table.
+ */
+struct igx_family {
+	const char *name;
+	u16 max_queues;
+	u16 max_msix;
+	int (*reset)(struct igx_dev *dev);
+	u16 (*nvm_lan_base)(struct igx_dev *dev);
+	void (*mac_addr_fixup)(struct igx_dev *dev, u8 *addr);
+	void (*map_queue)(struct igx_dev *dev, unsigned int queue,
+			  unsigned int vector);
+	void (*map_other)(struct igx_dev *dev, unsigned int vector);
+};
+
+extern const struct igx_family igx_family_82576;
+extern const struct igx_family igx_family_i350;
+
+struct igx_tx_buf {
+	struct sk_buff *skb;
+	DEFINE_DMA_UNMAP_ADDR(dma);
+	DEFINE_DMA_UNMAP_LEN(len);
+	/* set on the first buffer of a packet: where its last one is */
+	u16 last;
+	u16 gso_segs;
+	u32 bytes;
+};
+
+struct igx_rx_buf {
+	struct page *page;
+};
+
+/**
+ * struct igx_ring_stats - counters of one ring, updated by its NAPI poll
+ * @packets: frames completed (TX) or handed to the stack (RX)
+ * @bytes: their bytes, from the first byte of the Ethernet header
+ * @restarts: TX: times the queue was stopped for lack of descriptors
+ * @dropped: TX: frames freed without being sent;
+ *	     RX: good frames the driver could not pass up (no memory)
+ * @errors: RX: frames the MAC flagged as bad (RXE), dropped
+ * @alloc_fail: RX: buffer allocations that failed (retried later)
+ * @csum_err: RX: frames whose L3/L4 checksum the hardware found bad
+ * @csum_ok: RX: frames passed up as CHECKSUM_UNNECESSARY
+ * @syncp: guards 64-bit reads on 32-bit hosts
+ */
+struct igx_ring_stats {
+	u64 packets;
+	u64 bytes;
+	u64 restarts;
+	u64 dropped;
+	u64 errors;
+	u64 alloc_fail;
+	u64 csum_err;
+	u64 csum_ok;
+	struct u64_stats_sync syncp;
+};
+
+/**
+ * struct igx_ring - one TX or RX descriptor ring
+ * @q_vector: the vector whose NAPI poll cleans this ring
+ * @netdev: owning net device
+ * @dev: device used for DMA
+ * @desc: the descriptor array (coherent DMA memory)
+ * @dma: its bus address
+ * @tail: doorbell (RDT/TDT)
+ * @tx_buf: TX bookkeeping, one per descriptor
+ * @rx_buf: RX bookkeeping, one per descriptor
+ * @pp: RX page pool
+ * @skb: RX frame being assembled across descriptors
+ * @count: number of descriptors
+ * @qid: queue index
+ * @next_to_use: next descriptor software fills
+ * @next_to_clean: next descriptor software expects the hardware to finish
+ * @stats: counters
+ */
+struct igx_ring {
+	struct igx_q_vector *q_vector;
+	struct net_device *netdev;
+	struct device *dev;
+	struct igx_adv_tx_desc *tx_desc;
+	struct igx_adv_rx_desc *rx_desc;
+	dma_addr_t dma;
+	u8 __iomem *tail;
+	union {
+		struct igx_tx_buf *tx_buf;
+		struct igx_rx_buf *rx_buf;
+	};
+	struct page_pool *pp;
+	struct sk_buff *skb;
+	u16 count;
+	u16 qid;
+	u16 next_to_use;
+	u16 next_to_clean;
+	struct igx_ring_stats stats;
+};
+
+/**
+ * struct igx_q_vector - an interrupt vector, its NAPI context and rings
+ * @dev: the device
+ * @napi: NAPI context polling @tx and @rx
+ * @tx: the TX ring this vector cleans
+ * @rx: the RX ring this vector cleans
+ * @eims: this vector's bit in EICR/EIMS (MSI-X) or 0
+ * @v_idx: vector index (MSI-X table entry, or 0)
+ * @irq: Linux IRQ number
+ * @itr_usecs: throttle interval programmed in EITR
+ * @name: IRQ name as shown in /proc/interrupts
+ */
+struct igx_q_vector {
+	struct igx_dev *dev;
+	struct napi_struct napi;
+	struct igx_ring tx;
+	struct igx_ring rx;
+	u32 eims;
+	u16 v_idx;
+	int irq;
+	u32 itr_usecs;
+	char name[IFNAMSIZ + 16];
+};
+
+enum igx_irq_mode {
+	IGX_IRQ_MSIX,
+	IGX_IRQ_MSI,
+	IGX_IRQ_INTX,
+};
+
+enum igx_state_bits {
+	IGX_STATE_DOWN,		/* interface is stopped or going down */
+	IGX_STATE_RESET_REQ,	/* the service work must reset the device */
+	IGX_STATE_REMOVED,	/* the device fell off the bus */
+	IGX_STATE_NO_SERVICE,	/* being unbound: no new service work */
+};
+
+/**
+ * struct igx_dev - per-port driver state (netdev_priv())
+ * @netdev: the net device
+ * @pdev: the PCI function
+ * @hw_addr: BAR0 mapping, NULL once the device is gone
+ * @family: per-family operations chosen at probe
+ * @q_vector: queue vectors, @num_q_vectors of them while the port is up
+ * @num_q_vectors: number of queue vectors (and queue pairs)
+ * @irq_mode: how interrupts are delivered
+ * @other_vector: MSI-X vector index of the link/other causes
+ * @eims_other: its EIMS bit
+ * @state: IGX_STATE_* bits
+ * @service_task: link handling, watchdog and reset
+ * @stats_lock: serialises stats readers against rings going away
+ * @base_rx: counters of RX rings that no longer exist
+ * @base_tx: counters of TX rings that no longer exist
+ * @tx_timeouts: TX timeouts seen (each schedules a reset)
+ * @resets: device resets done by the service work
+ * @link_speed: speed in Mb/s while the link is up, else 0
+ * @link_full_duplex: duplex while the link is up
+ * @rx_ring_count: RX descriptors per ring for the next open
+ * @tx_ring_count: TX descriptors per ring for the next open
+ * @mii: PHY access for the generic MII ethtool helpers
+ * @msg_enable: netif_msg bitmap
+ * @nvm_csum_ok: the NVM checksum was valid at probe
+ * @perm_addr_random: the NVM MAC was unusable, a random one is in use
+ */
+struct igx_dev {
+	struct net_device *netdev;
+	struct pci_dev *pdev;
+	u8 __iomem *hw_addr;
+	const struct igx_family *family;
+
+	struct igx_q_vector *q_vector[IGX_MAX_QUEUES];
+	unsigned int num_q_vectors;
+	enum igx_irq_mode irq_mode;
+	unsigned int other_vector;
+	u32 eims_other;
+
+	unsigned long state;
+	struct delayed_work service_task;
+
+	/* protects base_rx/base_tx and q_vector[] against stats readers */
+	spinlock_t stats_lock;
+	struct igx_ring_stats base_rx;
+	struct igx_ring_stats base_tx;
+	u64 tx_timeouts;
+	u64 resets;
+
+	u32 link_speed;
+	bool link_full_duplex;
+
+	u16 rx_ring_count;
+	u16 tx_ring_count;
+	struct mii_if_info mii;
+	u32 msg_enable;
+	bool nvm_csum_ok;
+	bool perm_addr_random;
+};
+
+/* igx_hw.c: register access and generic MAC/PHY/NVM helpers */
+u32 igx_rd32(struct igx_dev *dev, u32 reg);
+void igx_wr32(struct igx_dev *dev, u32 reg, u32 val);
+void igx_rmw32(struct igx_dev *dev, u32 reg, u32 clear, u32 set);
+void igx_flush(struct igx_dev *dev);
+int igx_hw_reset_common(struct igx_dev *dev);
+int igx_nvm_read(struct igx_dev *dev, u16 word, u16 *data);
+int igx_nvm_validate(struct igx_dev *dev);
+int igx_nvm_read_mac(struct igx_dev *dev, u8 *addr);
+int igx_phy_read(struct igx_dev *dev, u32 reg, u16 *val);
+int igx_phy_write(struct igx_dev *dev, u32 reg, u16 val);
+int igx_phy_autoneg(struct igx_dev *dev);
+void igx_mii_init(struct igx_dev *dev);
+void igx_mac_init(struct igx_dev *dev);
+void igx_set_rar(struct igx_dev *dev, unsigned int idx, const u8 *addr);
+bool igx_link_update(struct igx_dev *dev);
+
+/* igx_txrx.c: rings, NAPI, datapath */
+int igx_alloc_q_vectors(struct igx_dev *dev, unsigned int count);
+void igx_free_q_vectors(struct igx_dev *dev);
+int igx_setup_rings(struct igx_dev *dev);
+void igx_free_rings(struct igx_dev *dev);
+void igx_configure_rings(struct igx_dev *dev);
+void igx_stop_rings(struct igx_dev *dev);
+void igx_rx_refill_all(struct igx_dev *dev);
+netdev_tx_t igx_xmit_frame(struct sk_buff *skb, struct net_device *netdev);
+int igx_poll(struct napi_struct *napi, int budget);
+void igx_ring_stats_read(const struct igx_ring_stats *s,
+			 struct igx_ring_stats *sum);
+
+/* igx_irq.c: interrupt modes, vector map, moderation */
+int igx_irq_init(struct igx_dev *dev);
+void igx_irq_deinit(struct igx_dev *dev);
+int igx_request_irqs(struct igx_dev *dev);
+void igx_free_irqs(struct igx_dev *dev);
+void igx_irq_configure(struct igx_dev *dev);
+void igx_irq_enable(struct igx_dev *dev);
+void igx_irq_disable(struct igx_dev *dev);
+void igx_irq_vector_enable(struct igx_q_vector *qv);
+void igx_irq_kick(struct igx_q_vector *qv);
+void igx_write_itr(struct igx_q_vector *qv);
+unsigned int igx_irq_queue_count(struct igx_dev *dev);
+
+/* igx_netdev.c */
+int igx_netdev_init(struct igx_dev *dev);
+void igx_request_reset(struct igx_dev *dev);
+void igx_service_schedule(struct igx_dev *dev, unsigned long delay);
+void igx_service_task(struct work_struct *work);
+
+/* igx_ethtool.c */
+void igx_set_ethtool_ops(struct net_device *netdev);
+
+#endif /* _IGX_H_ */

@@ -1,0 +1,319 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * igx: interrupt modes, the vector map and interrupt moderation.
+ *
+ * Vector map in MSI-X mode: vector i (0 <= i < num_q_vectors) serves queue
+ * pair i and owns EICR bit i; the last vector serves the "other" causes
+ * (link state change).  Every vector is auto-cleared and auto-masked by
+ * the hardware when it fires, and re-armed by writing its EIMS bit once
+ * its work is done.
+ *
+ * MSI and INTx use one vector for everything: causes are read from ICR,
+ * queue causes are masked in IMS while NAPI runs and unmasked after.
+ */
+#include <linux/bitfield.h>
+#include <linux/interrupt.h>
+
+#include "igx.h"
+
+#define IGX_INT_QUEUE_CAUSES	(IGX_INT_RXDW | IGX_INT_TXDW | IGX_INT_RXDMT0)
+
+/**
+ * igx_irq_queue_count() - queue pairs the interrupt mode allows
+ * @dev: the device
+ *
+ * Return: the number of queue vectors igx_irq_init() set up.
+ */
+unsigned int igx_irq_queue_count(struct igx_dev *dev)
+{
+	return dev->num_q_vectors;
+}
+
+/**
+ * igx_irq_init() - choose the interrupt mode and allocate its vectors
+ * @dev: the device
+ *
+ * Tries MSI-X with one vector per queue pair plus one, then MSI, then INTx.
+ *
+ * Return: 0 or a negative error.
+ */
+int igx_irq_init(struct igx_dev *dev)
+{
+	struct pci_dev *pdev = dev->pdev;
+	unsigned int want;
+	int got;
+
+	/* One queue pair until receive-side scaling spreads flows */
+	want = 1;
+	want = min3(want, (unsigned int)dev->family->max_queues,
+		    (unsigned int)dev->family->max_msix - 1);
+
+	got = pci_alloc_irq_vectors(pdev, 2, want + 1, PCI_IRQ_MSIX);
+	if (got > 0) {
+		dev->irq_mode = IGX_IRQ_MSIX;
+		dev->num_q_vectors = got - 1;
+		dev->other_vector = got - 1;
+		dev->eims_other = BIT(dev->other_vector);
+		return 0;
+	}
+
+	got = pci_alloc_irq_vectors(pdev, 1, 1, PCI_IRQ_MSI | PCI_IRQ_INTX);
+	if (got < 0) {
+		dev_err(&pdev->dev, "no usable interrupt: %d\n", got);
+		return got;
+	}
+	dev->irq_mode = pdev->msi_enabled ? IGX_IRQ_MSI : IGX_IRQ_INTX;
+	dev->num_q_vectors = 1;
+	dev->other_vector = 0;
+	dev->eims_other = 0;
+	return 0;
+}
+
+/**
+ * igx_irq_deinit() - release what igx_irq_init() allocated
+ * @dev: the device
+ */
+void igx_irq_deinit(struct igx_dev *dev)
+{
+	pci_free_irq_vectors(dev->pdev);
+}
+
+static irqreturn_t igx_msix_queue(int irq, void *data)
+{
+	struct igx_q_vector *qv = data;
+
+	napi_schedule_irqoff(&qv->napi);
+	return IRQ_HANDLED;
+}
+
+static irqreturn_t igx_msix_other(int irq, void *data)
+{
+	struct igx_dev *dev = data;
+	u32 icr = igx_rd32(dev, IGX_ICR);
+
+	if (icr & IGX_INT_LSC)
+		igx_service_schedule(dev, 0);
+	if (!test_bit(IGX_STATE_DOWN, &dev->state))
+		igx_wr32(dev, IGX_EIMS, dev->eims_other);
+	return IRQ_HANDLED;
+}
+
+static irqreturn_t igx_intr(int irq, void *data)
+{
+	struct igx_dev *dev = data;
+	struct igx_q_vector *qv = dev->q_vector[0];
+	u32 icr = igx_rd32(dev, IGX_ICR);
+
+	/* A shared INTx line: only claim what this device raised */
+	if (icr == ~0U ||
+	    (dev->irq_mode == IGX_IRQ_INTX && !(icr & IGX_INT_ASSERTED)))
+		return IRQ_NONE;
+
+	if (icr & IGX_INT_LSC)
+		igx_service_schedule(dev, 0);
+	if (icr & IGX_INT_QUEUE_CAUSES) {
+		igx_wr32(dev, IGX_IMC, IGX_INT_QUEUE_CAUSES);
+		napi_schedule_irqoff(&qv->napi);
+	}
+	return IRQ_HANDLED;
+}
+
+static void igx_set_affinity(struct igx_dev *dev, int irq, unsigned int idx)
+{
+	int node = dev_to_node(&dev->pdev->dev);
+
+	irq_update_affinity_hint(irq, cpumask_of(cpumask_local_spread(idx,
+								      node)));
+}
+
+/**
+ * igx_request_irqs() - request the IRQs of every vector
+ * @dev: the device
+ *
+ * Return: 0 or a negative error; on error nothing stays requested.
+ */
+int igx_request_irqs(struct igx_dev *dev)
+{
+	struct net_device *netdev = dev->netdev;
+	struct pci_dev *pdev = dev->pdev;
+	struct igx_q_vector *qv;
+	unsigned int i;
+	int err, irq;
+
+	if (dev->irq_mode != IGX_IRQ_MSIX) {
+		qv = dev->q_vector[0];
+		qv->irq = pci_irq_vector(pdev, 0);
+		snprintf(qv->name, sizeof(qv->name), "%s", netdev->name);
+		err = request_irq(qv->irq, igx_intr,
+				  dev->irq_mode == IGX_IRQ_INTX ?
+				  IRQF_SHARED : 0, qv->name, dev);
+		if (err)
+			goto err_log;
+		netif_napi_set_irq(&qv->napi, qv->irq);
+		return 0;
+	}
+
+	for (i = 0; i < dev->num_q_vectors; i++) {
+		qv = dev->q_vector[i];
+		qv->irq = pci_irq_vector(pdev, qv->v_idx);
+		snprintf(qv->name, sizeof(qv->name), "%s-TxRx-%u",
+			 netdev->name, i);
+		err = request_irq(qv->irq, igx_msix_queue, 0, qv->name, qv);
+		if (err)
+			goto err_free_queues;
+		igx_set_affinity(dev, qv->irq, i);
+		netif_napi_set_irq(&qv->napi, qv->irq);
+	}
+
+	irq = pci_irq_vector(pdev, dev->other_vector);
+	err = request_irq(irq, igx_msix_other, 0, netdev_name(netdev), dev);
+	if (err)
+		goto err_free_queues;
+	return 0;
+
+err_free_queues:
+	while (i--) {
+		qv = dev->q_vector[i];
+		netif_napi_set_irq(&qv->napi, -1);
+		irq_update_affinity_hint(qv->irq, NULL);
+		free_irq(qv->irq, qv);
+	}
+err_log:
+	netdev_err(netdev, "cannot request interrupts: %d\n", err);
+	return err;
+}
+
+/**
+ * igx_free_irqs() - free what igx_request_irqs() requested
+ * @dev: the device
+ */
+void igx_free_irqs(struct igx_dev *dev)
+{
+	struct igx_q_vector *qv;
+	unsigned int i;
+
+	if (dev->irq_mode != IGX_IRQ_MSIX) {
+		qv = dev->q_vector[0];
+		netif_napi_set_irq(&qv->napi, -1);
+		free_irq(qv->irq, dev);
+		return;
+	}
+
+	free_irq(pci_irq_vector(dev->pdev, dev->other_vector), dev);
+	for (i = 0; i < dev->num_q_vectors; i++) {
+		qv = dev->q_vector[i];
+		netif_napi_set_irq(&qv->napi, -1);
+		irq_update_affinity_hint(qv->irq, NULL);
+		free_irq(qv->irq, qv);
+	}
+}
+
+/**
+ * igx_write_itr() - program a vector's interrupt throttle interval
+ * @qv: the vector
+ */
+void igx_write_itr(struct igx_q_vector *qv)
+{
+	/* CNT_WDIS: leave the running countdown alone on this write */
+	igx_wr32(qv->dev, IGX_EITR(qv->v_idx),
+		 FIELD_PREP(IGX_EITR_INTERVAL, qv->itr_usecs) |
+		 IGX_EITR_CNT_WDIS);
+}
+
+/**
+ * igx_irq_configure() - program the vector map after a reset
+ * @dev: the device
+ */
+void igx_irq_configure(struct igx_dev *dev)
+{
+	unsigned int i;
+
+	if (dev->irq_mode == IGX_IRQ_MSIX) {
+		igx_wr32(dev, IGX_GPIE, IGX_GPIE_NSICR | IGX_GPIE_MULTIPLE_MSIX |
+					IGX_GPIE_EIAME | IGX_GPIE_PBA);
+		dev->family->map_other(dev, dev->other_vector);
+	} else {
+		igx_wr32(dev, IGX_GPIE, 0);
+	}
+
+	for (i = 0; i < dev->num_q_vectors; i++) {
+		dev->family->map_queue(dev, i, dev->q_vector[i]->v_idx);
+		igx_write_itr(dev->q_vector[i]);
+	}
+}
+
+static u32 igx_eims_queues(struct igx_dev *dev)
+{
+	return GENMASK(dev->num_q_vectors - 1, 0);
+}
+
+/**
+ * igx_irq_enable() - unmask every cause the driver handles
+ * @dev: the device
+ */
+void igx_irq_enable(struct igx_dev *dev)
+{
+	u32 eims;
+
+	if (dev->irq_mode == IGX_IRQ_MSIX) {
+		eims = igx_eims_queues(dev) | dev->eims_other;
+		igx_wr32(dev, IGX_EIAC, eims);
+		igx_wr32(dev, IGX_EIAM, eims);
+		igx_wr32(dev, IGX_EIMS, eims);
+		igx_wr32(dev, IGX_IMS, IGX_INT_LSC);
+	} else {
+		igx_wr32(dev, IGX_IMS, IGX_INT_LSC | IGX_INT_QUEUE_CAUSES);
+	}
+	igx_flush(dev);
+}
+
+/**
+ * igx_irq_disable() - mask every cause and wait for running handlers
+ * @dev: the device
+ */
+void igx_irq_disable(struct igx_dev *dev)
+{
+	unsigned int i;
+
+	igx_wr32(dev, IGX_IMC, ~0U);
+	igx_wr32(dev, IGX_EIMC, ~0U);
+	igx_wr32(dev, IGX_EIAC, 0);
+	igx_flush(dev);
+
+	for (i = 0; i < dev->num_q_vectors; i++)
+		synchronize_irq(dev->q_vector[i]->irq);
+	if (dev->irq_mode == IGX_IRQ_MSIX)
+		synchronize_irq(pci_irq_vector(dev->pdev, dev->other_vector));
+}
+
+/**
+ * igx_irq_vector_enable() - re-arm a vector after its NAPI poll completed
+ * @qv: the vector
+ */
+void igx_irq_vector_enable(struct igx_q_vector *qv)
+{
+	struct igx_dev *dev = qv->dev;
+
+	if (test_bit(IGX_STATE_DOWN, &dev->state))
+		return;
+	if (dev->irq_mode == IGX_IRQ_MSIX)
+		igx_wr32(dev, IGX_EIMS, qv->eims);
+	else
+		igx_wr32(dev, IGX_IMS, IGX_INT_QUEUE_CAUSES);
+}
+
+/**
+ * igx_irq_kick() - raise a vector's interrupt from software
+ * @qv: the vector
+ *
+ * Used to make NAPI run again, e.g. to retry RX buffer allocations.
+ */
+void igx_irq_kick(struct igx_q_vector *qv)
+{
+	struct igx_dev *dev = qv->dev;
+
+	if (dev->irq_mode == IGX_IRQ_MSIX)
+		igx_wr32(dev, IGX_EICS, qv->eims);
+	else
+		igx_wr32(dev, IGX_ICS, IGX_INT_RXDW);
+}

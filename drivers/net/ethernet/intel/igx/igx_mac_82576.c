@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * igx: what is particular to the 82576 and the I350.
+ *
+ * Both use advanced descriptors, EICR-style MSI-X and the same reset; they
+ * differ in how IVAR bytes map to queues and in how the NVM is split
+ * between the LAN functions.
+ */
+#include <linux/bitfield.h>
+
+#include "igx.h"
+
+static unsigned int igx_func_id(struct igx_dev *dev)
+{
+	return FIELD_GET(IGX_STATUS_FUNC_ID, igx_rd32(dev, IGX_STATUS));
+}
+
+static void igx_ivar_set(struct igx_dev *dev, unsigned int reg,
+			 unsigned int byte, unsigned int vector)
+{
+	u32 shift = byte * 8;
+
+	igx_rmw32(dev, IGX_IVAR(reg), IGX_IVAR_ENTRY << shift,
+		  (FIELD_PREP(IGX_IVAR_VECTOR, vector) | IGX_IVAR_VALID) <<
+		  shift);
+}
+
+/* 82576: IVAR(n) holds RX n, TX n, RX n + 8, TX n + 8 */
+static void igx_82576_map_queue(struct igx_dev *dev, unsigned int queue,
+				unsigned int vector)
+{
+	unsigned int hi = queue >= 8 ? 2 : 0;
+
+	igx_ivar_set(dev, queue & 7, hi, vector);
+	igx_ivar_set(dev, queue & 7, hi + 1, vector);
+}
+
+/* I350: IVAR(n) holds RX 2n, TX 2n, RX 2n + 1, TX 2n + 1 */
+static void igx_i350_map_queue(struct igx_dev *dev, unsigned int queue,
+			       unsigned int vector)
+{
+	unsigned int odd = queue & 1 ? 2 : 0;
+
+	igx_ivar_set(dev, queue >> 1, odd, vector);
+	igx_ivar_set(dev, queue >> 1, odd + 1, vector);
+}
+
+static void igx_82576_map_other(struct igx_dev *dev, unsigned int vector)
+{
+	igx_wr32(dev, IGX_IVAR_MISC,
+		 FIELD_PREP(IGX_IVAR_MISC_OTHER,
+			    FIELD_PREP(IGX_IVAR_VECTOR, vector) |
+			    IGX_IVAR_VALID));
+}
+
+/* The 82576 keeps one MAC address in the NVM for both ports */
+static u16 igx_82576_nvm_lan_base(struct igx_dev *dev)
+{
+	return 0;
+}
+
+static void igx_82576_mac_addr_fixup(struct igx_dev *dev, u8 *addr)
+{
+	/* the second port uses the address with its lowest bit flipped */
+	addr[ETH_ALEN - 1] ^= igx_func_id(dev) & 1;
+}
+
+static u16 igx_i350_nvm_lan_base(struct igx_dev *dev)
+{
+	static const u16 lan_base[] = {
+		IGX_NVM_I350_LAN0, IGX_NVM_I350_LAN1,
+		IGX_NVM_I350_LAN2, IGX_NVM_I350_LAN3,
+	};
+
+	return lan_base[igx_func_id(dev)];
+}
+
+const struct igx_family igx_family_82576 = {
+	.name		= "82576",
+	.max_queues	= 16,
+	.max_msix	= 10,
+	.reset		= igx_hw_reset_common,
+	.nvm_lan_base	= igx_82576_nvm_lan_base,
+	.mac_addr_fixup	= igx_82576_mac_addr_fixup,
+	.map_queue	= igx_82576_map_queue,
+	.map_other	= igx_82576_map_other,
+};
+
+const struct igx_family igx_family_i350 = {
+	.name		= "I350",
+	.max_queues	= 8,
+	.max_msix	= 10,
+	.reset		= igx_hw_reset_common,
+	.nvm_lan_base	= igx_i350_nvm_lan_base,
+	.map_queue	= igx_i350_map_queue,
+	.map_other	= igx_82576_map_other,
+};

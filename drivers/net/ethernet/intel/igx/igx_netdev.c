@@ -1,0 +1,413 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * igx: net_device operations, open/stop, receive filters, statistics and
+ * the service work (link, watchdog, reset).
+ *
+ * Locking: open, stop, MTU and reset run under RTNL; the service work
+ * takes RTNL for anything that reconfigures the device.  ndo_set_rx_mode
+ * runs under the netdev address lock (BH off) and only writes filter
+ * registers.  dev->stats_lock keeps stats readers off queue vectors that
+ * are being freed.
+ */
+#include <linux/bitfield.h>
+#include <linux/etherdevice.h>
+#include <linux/if_vlan.h>
+#include <linux/rtnetlink.h>
+
+#include "igx.h"
+
+#define IGX_SERVICE_PERIOD	(2 * HZ)
+
+/**
+ * igx_service_schedule() - run the service work after @delay jiffies
+ * @dev: the device
+ * @delay: delay; 0 runs it as soon as possible
+ */
+void igx_service_schedule(struct igx_dev *dev, unsigned long delay)
+{
+	if (!test_bit(IGX_STATE_NO_SERVICE, &dev->state))
+		mod_delayed_work(system_wq, &dev->service_task, delay);
+}
+
+/**
+ * igx_request_reset() - ask the service work to reset the device
+ * @dev: the device
+ */
+void igx_request_reset(struct igx_dev *dev)
+{
+	set_bit(IGX_STATE_RESET_REQ, &dev->state);
+	igx_service_schedule(dev, 0);
+}
+
+static u32 igx_max_frame(unsigned int mtu)
+{
+	return mtu + ETH_HLEN + 2 * VLAN_HLEN + ETH_FCS_LEN;
+}
+
+static void igx_set_rx_len(struct igx_dev *dev, unsigned int mtu)
+{
+	igx_wr32(dev, IGX_RLPML, FIELD_PREP(IGX_RLPML_LEN, igx_max_frame(mtu)));
+	if (mtu > ETH_DATA_LEN)
+		igx_rmw32(dev, IGX_RCTL, 0, IGX_RCTL_LPE);
+	else
+		igx_rmw32(dev, IGX_RCTL, IGX_RCTL_LPE, 0);
+}
+
+/* Multicast table hash: bits 47:36 of the address (RCTL.MO = 0) */
+static u32 igx_mta_hash(const u8 *addr)
+{
+	return ((addr[4] >> 4) | (addr[5] << 4)) & 0xfff;
+}
+
+static void igx_set_rx_mode(struct net_device *netdev)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+	u32 mta[IGX_MTA_NUM] = {};
+	struct netdev_hw_addr *ha;
+	unsigned int i, rar = 1;
+	u32 rctl, set = 0;
+
+	if (netdev->flags & IFF_PROMISC)
+		set |= IGX_RCTL_UPE | IGX_RCTL_MPE;
+	if (netdev->flags & IFF_ALLMULTI)
+		set |= IGX_RCTL_MPE;
+
+	/* Secondary unicast addresses take RAR 1 and up; past that the
+	 * only way to receive them is unicast promiscuous mode.
+	 */
+	if (netdev_uc_count(netdev) > IGX_NUM_RAR - 1) {
+		set |= IGX_RCTL_UPE;
+	} else {
+		netdev_for_each_uc_addr(ha, netdev)
+			igx_set_rar(dev, rar++, ha->addr);
+	}
+	for (i = rar; i < IGX_NUM_RAR; i++)
+		igx_set_rar(dev, i, NULL);
+
+	netdev_for_each_mc_addr(ha, netdev) {
+		u32 hash = igx_mta_hash(ha->addr);
+
+		mta[hash >> 5] |= BIT(hash & 31);
+	}
+	for (i = 0; i < IGX_MTA_NUM; i++)
+		igx_wr32(dev, IGX_MTA(i), mta[i]);
+
+	rctl = igx_rd32(dev, IGX_RCTL);
+	rctl &= ~(IGX_RCTL_UPE | IGX_RCTL_MPE);
+	igx_wr32(dev, IGX_RCTL, rctl | set);
+}
+
+static void igx_configure_mac(struct igx_dev *dev)
+{
+	struct net_device *netdev = dev->netdev;
+	u32 rxcsum = 0;
+
+	igx_wr32(dev, IGX_TIPG, FIELD_PREP(IGX_TIPG_IPGT, 8) |
+				FIELD_PREP(IGX_TIPG_IPGR1, 8) |
+				FIELD_PREP(IGX_TIPG_IPGR2, 6));
+	igx_wr32(dev, IGX_TCTL, IGX_TCTL_PSP | IGX_TCTL_RTLC |
+				FIELD_PREP(IGX_TCTL_CT, 15) |
+				FIELD_PREP(IGX_TCTL_COLD, 63));
+
+	if (netdev->features & NETIF_F_RXCSUM)
+		rxcsum = IGX_RXCSUM_IPOFL | IGX_RXCSUM_TUOFL;
+	igx_wr32(dev, IGX_RXCSUM, rxcsum);
+	igx_wr32(dev, IGX_MRQC, 0);
+
+	/* Broadcast accepted, CRC stripped, pause frames not passed up */
+	igx_wr32(dev, IGX_RCTL, IGX_RCTL_BAM | IGX_RCTL_SECRC | IGX_RCTL_DPF);
+	igx_set_rx_len(dev, READ_ONCE(netdev->mtu));
+	netif_addr_lock_bh(netdev);
+	igx_set_rx_mode(netdev);
+	netif_addr_unlock_bh(netdev);
+}
+
+static void igx_link_queues(struct igx_dev *dev, bool on)
+{
+	struct igx_q_vector *qv;
+	unsigned int i;
+
+	for (i = 0; i < dev->num_q_vectors; i++) {
+		qv = dev->q_vector[i];
+		netif_queue_set_napi(dev->netdev, i, NETDEV_QUEUE_TYPE_RX,
+				     on ? &qv->napi : NULL);
+		netif_queue_set_napi(dev->netdev, i, NETDEV_QUEUE_TYPE_TX,
+				     on ? &qv->napi : NULL);
+	}
+}
+
+/* Start the hardware on rings that are allocated; IRQs are requested. */
+static void igx_up(struct igx_dev *dev)
+{
+	unsigned int i;
+
+	igx_configure_mac(dev);
+	igx_configure_rings(dev);
+	igx_irq_configure(dev);
+	igx_rx_refill_all(dev);
+
+	clear_bit(IGX_STATE_DOWN, &dev->state);
+	for (i = 0; i < dev->num_q_vectors; i++)
+		napi_enable(&dev->q_vector[i]->napi);
+	igx_link_queues(dev, true);
+
+	/* NAPI is armed: interrupts may come now */
+	igx_irq_enable(dev);
+	igx_rmw32(dev, IGX_TCTL, 0, IGX_TCTL_EN);
+	igx_rmw32(dev, IGX_RCTL, 0, IGX_RCTL_EN);
+	netif_tx_start_all_queues(dev->netdev);
+
+	/* The link comes up later and announces itself with LSC */
+	igx_phy_autoneg(dev);
+	igx_service_schedule(dev, 0);
+}
+
+/* Stop all DMA and interrupts; rings stay allocated. */
+static void igx_down(struct igx_dev *dev)
+{
+	struct net_device *netdev = dev->netdev;
+	unsigned int i;
+
+	set_bit(IGX_STATE_DOWN, &dev->state);
+	netif_carrier_off(netdev);
+	netif_tx_disable(netdev);
+
+	igx_rmw32(dev, IGX_RCTL, IGX_RCTL_EN, 0);
+	igx_irq_disable(dev);
+	igx_link_queues(dev, false);
+	for (i = 0; i < dev->num_q_vectors; i++)
+		napi_disable(&dev->q_vector[i]->napi);
+
+	igx_stop_rings(dev);
+	/* Only a reset guarantees the DMA engines hold no buffer address */
+	if (!test_bit(IGX_STATE_REMOVED, &dev->state)) {
+		dev->family->reset(dev);
+		igx_mac_init(dev);
+	}
+	dev->link_speed = 0;
+}
+
+static int igx_open(struct net_device *netdev)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+	unsigned int nq = igx_irq_queue_count(dev);
+	int err;
+
+	if (test_bit(IGX_STATE_REMOVED, &dev->state))
+		return -ENODEV;
+
+	netif_carrier_off(netdev);
+	err = igx_setup_rings(dev);
+	if (err)
+		return err;
+	err = igx_request_irqs(dev);
+	if (err)
+		goto err_free_rings;
+	err = netif_set_real_num_tx_queues(netdev, nq);
+	if (err)
+		goto err_free_irqs;
+	err = netif_set_real_num_rx_queues(netdev, nq);
+	if (err)
+		goto err_free_irqs;
+
+	igx_up(dev);
+	return 0;
+
+err_free_irqs:
+	igx_free_irqs(dev);
+err_free_rings:
+	igx_free_rings(dev);
+	return err;
+}
+
+static int igx_stop(struct net_device *netdev)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+
+	igx_down(dev);
+	igx_free_irqs(dev);
+	igx_free_rings(dev);
+	return 0;
+}
+
+static int igx_set_mac_address(struct net_device *netdev, void *p)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+	int err;
+
+	err = eth_prepare_mac_addr_change(netdev, p);
+	if (err)
+		return err;
+	eth_commit_mac_addr_change(netdev, p);
+	igx_set_rar(dev, 0, netdev->dev_addr);
+	return 0;
+}
+
+static int igx_change_mtu(struct net_device *netdev, int new_mtu)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+
+	/* RX buffers are chained, so any MTU fits the rings as they are */
+	WRITE_ONCE(netdev->mtu, new_mtu);
+	if (netif_running(netdev))
+		igx_set_rx_len(dev, new_mtu);
+	return 0;
+}
+
+static int igx_set_features(struct net_device *netdev,
+			    netdev_features_t features)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+	netdev_features_t changed = netdev->features ^ features;
+
+	if ((changed & NETIF_F_RXCSUM) && netif_running(netdev))
+		igx_wr32(dev, IGX_RXCSUM, features & NETIF_F_RXCSUM ?
+			 IGX_RXCSUM_IPOFL | IGX_RXCSUM_TUOFL : 0);
+	return 0;
+}
+
+static void igx_get_stats64(struct net_device *netdev,
+			    struct rtnl_link_stats64 *stats)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+	struct igx_ring_stats rx, tx;
+	unsigned int i;
+
+	spin_lock_bh(&dev->stats_lock);
+	rx = dev->base_rx;
+	tx = dev->base_tx;
+	for (i = 0; i < ARRAY_SIZE(dev->q_vector); i++) {
+		if (!dev->q_vector[i])
+			continue;
+		igx_ring_stats_read(&dev->q_vector[i]->rx.stats, &rx);
+		igx_ring_stats_read(&dev->q_vector[i]->tx.stats, &tx);
+	}
+	spin_unlock_bh(&dev->stats_lock);
+
+	stats->rx_packets = rx.packets;
+	stats->rx_bytes = rx.bytes;
+	stats->rx_errors = rx.errors;
+	stats->rx_dropped = rx.dropped;
+	stats->tx_packets = tx.packets;
+	stats->tx_bytes = tx.bytes;
+	stats->tx_dropped = tx.dropped;
+}
+
+static void igx_tx_timeout(struct net_device *netdev, unsigned int txqueue)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+	struct igx_ring *ring = &dev->q_vector[txqueue]->tx;
+
+	netdev_err(netdev,
+		   "TX queue %u hung: TDH %u TDT %u next_to_clean %u next_to_use %u, resetting\n",
+		   txqueue, igx_rd32(dev, IGX_TDH(txqueue)),
+		   igx_rd32(dev, IGX_TDT(txqueue)),
+		   READ_ONCE(ring->next_to_clean),
+		   READ_ONCE(ring->next_to_use));
+	WRITE_ONCE(dev->tx_timeouts, dev->tx_timeouts + 1);
+	igx_request_reset(dev);
+}
+
+static const struct net_device_ops igx_netdev_ops = {
+	.ndo_open		= igx_open,
+	.ndo_stop		= igx_stop,
+	.ndo_start_xmit		= igx_xmit_frame,
+	.ndo_set_rx_mode	= igx_set_rx_mode,
+	.ndo_set_mac_address	= igx_set_mac_address,
+	.ndo_validate_addr	= eth_validate_addr,
+	.ndo_change_mtu		= igx_change_mtu,
+	.ndo_set_features	= igx_set_features,
+	.ndo_get_stats64	= igx_get_stats64,
+	.ndo_tx_timeout		= igx_tx_timeout,
+};
+
+/* Full stop and start under RTNL, keeping the configuration */
+static void igx_reinit(struct igx_dev *dev)
+{
+	struct net_device *netdev = dev->netdev;
+	int err;
+
+	ASSERT_RTNL();
+	if (!netif_running(netdev))
+		return;
+	igx_stop(netdev);
+	err = igx_open(netdev);
+	if (err) {
+		netdev_err(netdev, "restart after reset failed: %d\n", err);
+		dev_close(netdev);
+		return;
+	}
+	dev->resets++;
+}
+
+static void igx_rx_watchdog(struct igx_dev *dev)
+{
+	struct igx_ring *ring;
+	unsigned int i;
+
+	/* A ring left without buffers (allocations failed) gets no more
+	 * interrupts; kick its vector so NAPI retries the refill.
+	 */
+	for (i = 0; i < dev->num_q_vectors; i++) {
+		ring = &dev->q_vector[i]->rx;
+		if (READ_ONCE(ring->next_to_use) ==
+		    READ_ONCE(ring->next_to_clean))
+			igx_irq_kick(dev->q_vector[i]);
+	}
+}
+
+/**
+ * igx_service_task() - periodic and on-demand slow-path work
+ * @work: the service work
+ */
+void igx_service_task(struct work_struct *work)
+{
+	struct igx_dev *dev = container_of(to_delayed_work(work),
+					   struct igx_dev, service_task);
+	struct net_device *netdev = dev->netdev;
+
+	if (test_bit(IGX_STATE_REMOVED, &dev->state)) {
+		rtnl_lock();
+		if (netif_device_present(netdev)) {
+			netif_device_detach(netdev);
+			netif_carrier_off(netdev);
+		}
+		rtnl_unlock();
+		return;
+	}
+
+	if (test_and_clear_bit(IGX_STATE_RESET_REQ, &dev->state)) {
+		rtnl_lock();
+		igx_reinit(dev);
+		rtnl_unlock();
+	}
+
+	if (test_bit(IGX_STATE_DOWN, &dev->state))
+		return;
+
+	igx_link_update(dev);
+	igx_rx_watchdog(dev);
+	igx_service_schedule(dev, IGX_SERVICE_PERIOD);
+}
+
+/**
+ * igx_netdev_init() - set up the net_device before registration
+ * @dev: the device
+ *
+ * Return: 0.
+ */
+int igx_netdev_init(struct igx_dev *dev)
+{
+	struct net_device *netdev = dev->netdev;
+
+	netdev->netdev_ops = &igx_netdev_ops;
+	igx_set_ethtool_ops(netdev);
+	netdev->watchdog_timeo = 5 * HZ;
+	netdev->min_mtu = IGX_MIN_MTU;
+	netdev->max_mtu = IGX_MAX_MTU;
+
+	netdev->hw_features = NETIF_F_RXCSUM;
+	netdev->features = netdev->hw_features | NETIF_F_HIGHDMA;
+	netdev->priv_flags |= IFF_UNICAST_FLT;
+	return 0;
+}

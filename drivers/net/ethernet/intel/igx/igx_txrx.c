@@ -1,0 +1,740 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * igx: descriptor rings, queue vectors and the datapath.
+ *
+ * Locking: a TX ring is filled by igx_xmit_frame() under the stack's TX
+ * queue lock and cleaned by its vector's NAPI poll without a lock; the two
+ * share next_to_use (release/acquire) and next_to_clean (READ_ONCE), and
+ * stop/wake the queue with the netif_subqueue_* helpers, whose barriers
+ * pair with each other.  An RX ring is only touched by its NAPI poll, or
+ * by open/stop while NAPI is disabled.  Ring counters are written only by
+ * the one context that owns the ring and read under u64_stats.
+ */
+#include <linux/bitfield.h>
+#include <linux/etherdevice.h>
+#include <linux/iopoll.h>
+#include <net/netdev_queues.h>
+#include <net/page_pool/helpers.h>
+
+#include "igx.h"
+
+static u16 igx_ring_next(const struct igx_ring *ring, u16 i)
+{
+	return ++i == ring->count ? 0 : i;
+}
+
+/* Descriptors software may fill; one always stays empty so that a full
+ * ring is distinguishable from an empty one.
+ */
+static u16 igx_ring_unused(const struct igx_ring *ring)
+{
+	u16 ntc = READ_ONCE(ring->next_to_clean);
+	u16 ntu = READ_ONCE(ring->next_to_use);
+
+	return (ntc > ntu ? 0 : ring->count) + ntc - ntu - 1;
+}
+
+/**
+ * igx_ring_stats_read() - add a ring's counters to a sum
+ * @s: the ring's counters
+ * @sum: where to add them
+ */
+void igx_ring_stats_read(const struct igx_ring_stats *s,
+			 struct igx_ring_stats *sum)
+{
+	u64 packets, bytes, restarts, dropped, errors, alloc_fail;
+	u64 csum_err, csum_ok;
+	unsigned int start;
+
+	do {
+		start = u64_stats_fetch_begin(&s->syncp);
+		packets = s->packets;
+		bytes = s->bytes;
+		restarts = s->restarts;
+		dropped = s->dropped;
+		errors = s->errors;
+		alloc_fail = s->alloc_fail;
+		csum_err = s->csum_err;
+		csum_ok = s->csum_ok;
+	} while (u64_stats_fetch_retry(&s->syncp, start));
+
+	sum->packets += packets;
+	sum->bytes += bytes;
+	sum->restarts += restarts;
+	sum->dropped += dropped;
+	sum->errors += errors;
+	sum->alloc_fail += alloc_fail;
+	sum->csum_err += csum_err;
+	sum->csum_ok += csum_ok;
+}
+
+/**
+ * igx_alloc_q_vectors() - allocate the queue vectors and their NAPI
+ * @dev: the device
+ * @count: how many
+ *
+ * Vectors, and with them the ring counters, live until igx_free_q_vectors()
+ * so that statistics survive the interface going down and up.
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int igx_alloc_q_vectors(struct igx_dev *dev, unsigned int count)
+{
+	struct igx_q_vector *qv;
+	unsigned int i;
+
+	for (i = 0; i < count; i++) {
+		qv = kzalloc(sizeof(*qv), GFP_KERNEL);
+		if (!qv)
+			goto err_free;
+		qv->dev = dev;
+		qv->v_idx = i;
+		qv->eims = dev->irq_mode == IGX_IRQ_MSIX ? BIT(i) : 0;
+		qv->itr_usecs = IGX_DEFAULT_ITR_USECS;
+		qv->irq = -1;
+		u64_stats_init(&qv->tx.stats.syncp);
+		u64_stats_init(&qv->rx.stats.syncp);
+		qv->tx.q_vector = qv;
+		qv->rx.q_vector = qv;
+		qv->tx.qid = i;
+		qv->rx.qid = i;
+		netif_napi_add(dev->netdev, &qv->napi, igx_poll);
+		dev->q_vector[i] = qv;
+	}
+	return 0;
+
+err_free:
+	igx_free_q_vectors(dev);
+	return -ENOMEM;
+}
+
+/**
+ * igx_free_q_vectors() - free all queue vectors
+ * @dev: the device
+ *
+ * The rings must be freed already.  Their counters move into the base
+ * totals so that nothing reported goes backwards.
+ */
+void igx_free_q_vectors(struct igx_dev *dev)
+{
+	struct igx_q_vector *qv;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(dev->q_vector); i++) {
+		qv = dev->q_vector[i];
+		if (!qv)
+			continue;
+		spin_lock_bh(&dev->stats_lock);
+		igx_ring_stats_read(&qv->rx.stats, &dev->base_rx);
+		igx_ring_stats_read(&qv->tx.stats, &dev->base_tx);
+		dev->q_vector[i] = NULL;
+		spin_unlock_bh(&dev->stats_lock);
+		netif_napi_del(&qv->napi);
+		kfree(qv);
+	}
+}
+
+static size_t igx_ring_bytes(const struct igx_ring *ring)
+{
+	return ALIGN(ring->count * sizeof(struct igx_adv_rx_desc),
+		     IGX_RING_LEN_ALIGN);
+}
+
+static int igx_setup_tx_ring(struct igx_dev *dev, struct igx_ring *ring)
+{
+	ring->netdev = dev->netdev;
+	ring->dev = &dev->pdev->dev;
+	ring->count = dev->tx_ring_count;
+	ring->tx_buf = kvcalloc(ring->count, sizeof(*ring->tx_buf),
+				GFP_KERNEL);
+	if (!ring->tx_buf)
+		return -ENOMEM;
+	ring->tx_desc = dma_alloc_coherent(ring->dev, igx_ring_bytes(ring),
+					   &ring->dma, GFP_KERNEL);
+	if (!ring->tx_desc) {
+		kvfree(ring->tx_buf);
+		ring->tx_buf = NULL;
+		return -ENOMEM;
+	}
+	ring->next_to_use = 0;
+	ring->next_to_clean = 0;
+	ring->tail = dev->hw_addr + IGX_TDT(ring->qid);
+	return 0;
+}
+
+static void igx_unmap_tx_buf(struct igx_ring *ring, struct igx_tx_buf *buf,
+			     bool head)
+{
+	if (!dma_unmap_len(buf, len))
+		return;
+	if (head)
+		dma_unmap_single(ring->dev, dma_unmap_addr(buf, dma),
+				 dma_unmap_len(buf, len), DMA_TO_DEVICE);
+	else
+		dma_unmap_page(ring->dev, dma_unmap_addr(buf, dma),
+			       dma_unmap_len(buf, len), DMA_TO_DEVICE);
+	dma_unmap_len_set(buf, len, 0);
+}
+
+static void igx_free_tx_ring(struct igx_ring *ring)
+{
+	struct igx_tx_buf *buf;
+	u16 i, last;
+
+	if (!ring->tx_desc)
+		return;
+
+	/* Packets the hardware never completed: unmap and drop them */
+	for (i = ring->next_to_clean; i != ring->next_to_use;) {
+		buf = &ring->tx_buf[i];
+		last = buf->last;
+		igx_unmap_tx_buf(ring, buf, true);
+		dev_kfree_skb_any(buf->skb);
+		buf->skb = NULL;
+		while (i != last) {
+			i = igx_ring_next(ring, i);
+			igx_unmap_tx_buf(ring, &ring->tx_buf[i], false);
+		}
+		i = igx_ring_next(ring, i);
+	}
+	netdev_tx_reset_queue(netdev_get_tx_queue(ring->netdev, ring->qid));
+
+	dma_free_coherent(ring->dev, igx_ring_bytes(ring), ring->tx_desc,
+			  ring->dma);
+	ring->tx_desc = NULL;
+	kvfree(ring->tx_buf);
+	ring->tx_buf = NULL;
+}
+
+static int igx_setup_rx_ring(struct igx_dev *dev, struct igx_ring *ring)
+{
+	struct page_pool_params pp = {
+		.order = 0,
+		.flags = PP_FLAG_DMA_MAP | PP_FLAG_DMA_SYNC_DEV,
+		.pool_size = dev->rx_ring_count,
+		.nid = dev_to_node(&dev->pdev->dev),
+		.dev = &dev->pdev->dev,
+		.napi = &ring->q_vector->napi,
+		.netdev = dev->netdev,
+		.queue_idx = ring->qid,
+		.dma_dir = DMA_FROM_DEVICE,
+		.offset = IGX_RX_HEADROOM,
+		.max_len = IGX_RX_BUF_LEN,
+	};
+	int err = -ENOMEM;
+
+	ring->netdev = dev->netdev;
+	ring->dev = &dev->pdev->dev;
+	ring->count = dev->rx_ring_count;
+	ring->rx_buf = kvcalloc(ring->count, sizeof(*ring->rx_buf),
+				GFP_KERNEL);
+	if (!ring->rx_buf)
+		return -ENOMEM;
+	ring->rx_desc = dma_alloc_coherent(ring->dev, igx_ring_bytes(ring),
+					   &ring->dma, GFP_KERNEL);
+	if (!ring->rx_desc)
+		goto err_free_buf;
+
+	ring->pp = page_pool_create(&pp);
+	if (IS_ERR(ring->pp)) {
+		err = PTR_ERR(ring->pp);
+		ring->pp = NULL;
+		goto err_free_desc;
+	}
+	ring->next_to_use = 0;
+	ring->next_to_clean = 0;
+	ring->skb = NULL;
+	ring->tail = dev->hw_addr + IGX_RDT(ring->qid);
+	return 0;
+
+err_free_desc:
+	dma_free_coherent(ring->dev, igx_ring_bytes(ring), ring->rx_desc,
+			  ring->dma);
+	ring->rx_desc = NULL;
+err_free_buf:
+	kvfree(ring->rx_buf);
+	ring->rx_buf = NULL;
+	return err;
+}
+
+static void igx_free_rx_ring(struct igx_ring *ring)
+{
+	u16 i;
+
+	if (!ring->rx_desc)
+		return;
+
+	if (!IS_ERR_OR_NULL(ring->skb))
+		dev_kfree_skb_any(ring->skb);
+	ring->skb = NULL;
+	for (i = 0; i < ring->count; i++) {
+		if (!ring->rx_buf[i].page)
+			continue;
+		page_pool_put_full_page(ring->pp, ring->rx_buf[i].page, false);
+		ring->rx_buf[i].page = NULL;
+	}
+	page_pool_destroy(ring->pp);
+	ring->pp = NULL;
+
+	dma_free_coherent(ring->dev, igx_ring_bytes(ring), ring->rx_desc,
+			  ring->dma);
+	ring->rx_desc = NULL;
+	kvfree(ring->rx_buf);
+	ring->rx_buf = NULL;
+}
+
+/**
+ * igx_setup_rings() - allocate descriptors, buffers and page pools
+ * @dev: the device
+ *
+ * Return: 0 or a negative error; on error nothing stays allocated.
+ */
+int igx_setup_rings(struct igx_dev *dev)
+{
+	struct igx_q_vector *qv;
+	unsigned int i;
+	int err;
+
+	for (i = 0; i < dev->num_q_vectors; i++) {
+		qv = dev->q_vector[i];
+		err = igx_setup_tx_ring(dev, &qv->tx);
+		if (err)
+			goto err_free;
+		err = igx_setup_rx_ring(dev, &qv->rx);
+		if (err)
+			goto err_free;
+	}
+	return 0;
+
+err_free:
+	netdev_err(dev->netdev, "cannot allocate rings: %d\n", err);
+	igx_free_rings(dev);
+	return err;
+}
+
+/**
+ * igx_free_rings() - free everything igx_setup_rings() allocated
+ * @dev: the device
+ *
+ * The hardware must not be doing DMA and NAPI must be disabled.
+ */
+void igx_free_rings(struct igx_dev *dev)
+{
+	unsigned int i;
+
+	for (i = 0; i < dev->num_q_vectors; i++) {
+		igx_free_tx_ring(&dev->q_vector[i]->tx);
+		igx_free_rx_ring(&dev->q_vector[i]->rx);
+	}
+}
+
+static void igx_wait_queue_enable(struct igx_dev *dev, u32 reg, bool on)
+{
+	u32 val;
+
+	if (read_poll_timeout(igx_rd32, val,
+			      !!(val & IGX_XDCTL_ENABLE) == on,
+			      10, 10000, false, dev, reg))
+		netdev_warn(dev->netdev, "queue control %#x did not %s\n",
+			    reg, on ? "enable" : "disable");
+}
+
+static void igx_configure_tx_ring(struct igx_dev *dev, struct igx_ring *ring)
+{
+	u16 q = ring->qid;
+
+	igx_wr32(dev, IGX_TXDCTL(q), 0);
+	igx_flush(dev);
+	igx_wr32(dev, IGX_TDBAL(q), lower_32_bits(ring->dma));
+	igx_wr32(dev, IGX_TDBAH(q), upper_32_bits(ring->dma));
+	igx_wr32(dev, IGX_TDLEN(q), igx_ring_bytes(ring));
+	igx_wr32(dev, IGX_TDH(q), 0);
+	igx_wr32(dev, IGX_TDT(q), 0);
+	igx_wr32(dev, IGX_TXDCTL(q), FIELD_PREP(IGX_XDCTL_PTHRESH, 8) |
+				     FIELD_PREP(IGX_XDCTL_HTHRESH, 1) |
+				     FIELD_PREP(IGX_XDCTL_WTHRESH, 1) |
+				     IGX_XDCTL_ENABLE);
+	igx_wait_queue_enable(dev, IGX_TXDCTL(q), true);
+}
+
+static void igx_configure_rx_ring(struct igx_dev *dev, struct igx_ring *ring)
+{
+	u16 q = ring->qid;
+
+	igx_wr32(dev, IGX_RXDCTL(q), 0);
+	igx_flush(dev);
+	igx_wr32(dev, IGX_RDBAL(q), lower_32_bits(ring->dma));
+	igx_wr32(dev, IGX_RDBAH(q), upper_32_bits(ring->dma));
+	igx_wr32(dev, IGX_RDLEN(q), igx_ring_bytes(ring));
+	igx_wr32(dev, IGX_SRRCTL(q),
+		 FIELD_PREP(IGX_SRRCTL_BSIZEPKT, IGX_RX_BUF_LEN / SZ_1K) |
+		 FIELD_PREP(IGX_SRRCTL_DESCTYPE,
+			    IGX_SRRCTL_DESCTYPE_ADV_ONEBUF));
+	igx_wr32(dev, IGX_RDH(q), 0);
+	igx_wr32(dev, IGX_RDT(q), 0);
+	igx_wr32(dev, IGX_RXDCTL(q), FIELD_PREP(IGX_XDCTL_PTHRESH, 8) |
+				     FIELD_PREP(IGX_XDCTL_HTHRESH, 8) |
+				     FIELD_PREP(IGX_XDCTL_WTHRESH, 1) |
+				     IGX_XDCTL_ENABLE);
+	igx_wait_queue_enable(dev, IGX_RXDCTL(q), true);
+}
+
+/**
+ * igx_configure_rings() - point the hardware at the rings and enable them
+ * @dev: the device
+ */
+void igx_configure_rings(struct igx_dev *dev)
+{
+	unsigned int i;
+
+	for (i = 0; i < dev->num_q_vectors; i++) {
+		igx_configure_tx_ring(dev, &dev->q_vector[i]->tx);
+		igx_configure_rx_ring(dev, &dev->q_vector[i]->rx);
+	}
+}
+
+/**
+ * igx_stop_rings() - disable every queue and wait until it stopped
+ * @dev: the device
+ */
+void igx_stop_rings(struct igx_dev *dev)
+{
+	unsigned int i;
+
+	for (i = 0; i < dev->num_q_vectors; i++) {
+		igx_wr32(dev, IGX_RXDCTL(i), 0);
+		igx_wr32(dev, IGX_TXDCTL(i), 0);
+	}
+	for (i = 0; i < dev->num_q_vectors; i++) {
+		igx_wait_queue_enable(dev, IGX_RXDCTL(i), false);
+		igx_wait_queue_enable(dev, IGX_TXDCTL(i), false);
+	}
+}
+
+static void igx_rx_refill(struct igx_ring *ring, gfp_t gfp)
+{
+	u16 todo = igx_ring_unused(ring);
+	u16 ntu = ring->next_to_use;
+	struct page *page;
+
+	while (todo--) {
+		page = page_pool_alloc_pages(ring->pp, gfp | __GFP_NOWARN);
+		if (unlikely(!page)) {
+			u64_stats_update_begin(&ring->stats.syncp);
+			ring->stats.alloc_fail++;
+			u64_stats_update_end(&ring->stats.syncp);
+			break;
+		}
+		ring->rx_buf[ntu].page = page;
+		ring->rx_desc[ntu].addr =
+			cpu_to_le64(page_pool_get_dma_addr(page) +
+				    IGX_RX_HEADROOM);
+		/* clears the DD bit of the previous write-back */
+		ring->rx_desc[ntu].hdr_or_status = 0;
+		ntu = igx_ring_next(ring, ntu);
+	}
+
+	if (ntu == ring->next_to_use)
+		return;
+	ring->next_to_use = ntu;
+	/* writel() orders the descriptor writes above before the doorbell */
+	writel(ntu, ring->tail);
+}
+
+/**
+ * igx_rx_refill_all() - give every RX ring its buffers (process context)
+ * @dev: the device
+ */
+void igx_rx_refill_all(struct igx_dev *dev)
+{
+	unsigned int i;
+
+	for (i = 0; i < dev->num_q_vectors; i++)
+		igx_rx_refill(&dev->q_vector[i]->rx, GFP_KERNEL);
+}
+
+static bool igx_clean_tx(struct igx_ring *ring, int budget)
+{
+	unsigned int pkts = 0, bytes = 0;
+	u16 i = ring->next_to_clean;
+	struct igx_tx_buf *first;
+	u64 qw;
+	u16 last;
+
+	/* pairs with the release in igx_xmit_frame(): buffers below
+	 * next_to_use are completely written
+	 */
+	while (i != smp_load_acquire(&ring->next_to_use)) {
+		first = &ring->tx_buf[i];
+		last = first->last;
+		qw = le64_to_cpu(READ_ONCE(ring->tx_desc[last].cmd));
+		if (!(qw & IGX_TXD_STA_DD))
+			break;
+		/* read nothing else of the packet before DD was seen */
+		dma_rmb();
+
+		pkts += first->gso_segs;
+		bytes += first->bytes;
+		igx_unmap_tx_buf(ring, first, true);
+		napi_consume_skb(first->skb, budget);
+		first->skb = NULL;
+		while (i != last) {
+			i = igx_ring_next(ring, i);
+			igx_unmap_tx_buf(ring, &ring->tx_buf[i], false);
+		}
+		i = igx_ring_next(ring, i);
+	}
+	WRITE_ONCE(ring->next_to_clean, i);
+
+	if (pkts) {
+		u64_stats_update_begin(&ring->stats.syncp);
+		ring->stats.packets += pkts;
+		ring->stats.bytes += bytes;
+		u64_stats_update_end(&ring->stats.syncp);
+	}
+	netif_subqueue_completed_wake(ring->netdev, ring->qid, pkts, bytes,
+				      igx_ring_unused(ring),
+				      IGX_TX_WAKE_THRESH);
+	return true;
+}
+
+static void igx_tx_count_drop(struct igx_ring *ring)
+{
+	u64_stats_update_begin(&ring->stats.syncp);
+	ring->stats.dropped++;
+	u64_stats_update_end(&ring->stats.syncp);
+}
+
+static void igx_tx_desc(struct igx_ring *ring, u16 i, dma_addr_t dma,
+			unsigned int len, u32 paylen)
+{
+	struct igx_adv_tx_desc *desc = &ring->tx_desc[i];
+
+	desc->addr = cpu_to_le64(dma);
+	desc->cmd = cpu_to_le64(FIELD_PREP(IGX_TXD_LEN, len) |
+				FIELD_PREP(IGX_TXD_DTYP, IGX_TXD_DTYP_DATA) |
+				IGX_TXD_CMD_DEXT | IGX_TXD_CMD_IFCS |
+				FIELD_PREP(IGX_TXD_PAYLEN, paylen));
+}
+
+/**
+ * igx_xmit_frame() - queue one skb on its TX ring
+ * @skb: the packet
+ * @netdev: the device
+ *
+ * Return: NETDEV_TX_OK, or NETDEV_TX_BUSY if the ring is unexpectedly full.
+ */
+netdev_tx_t igx_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+	u16 qid = skb_get_queue_mapping(skb);
+	struct igx_ring *ring = &dev->q_vector[qid]->tx;
+	unsigned int nr_frags, f, len;
+	struct igx_tx_buf *first;
+	struct netdev_queue *txq;
+	u16 i, ntu, head;
+	dma_addr_t dma;
+	skb_frag_t *frag;
+
+	/* Pad runts here: the MAC would pad too, but then with whatever
+	 * bytes follow in memory; padding ourselves sends only zeros.
+	 */
+	if (eth_skb_pad(skb)) {
+		igx_tx_count_drop(ring);
+		return NETDEV_TX_OK;
+	}
+
+	nr_frags = skb_shinfo(skb)->nr_frags;
+	if (unlikely(igx_ring_unused(ring) < nr_frags + 1)) {
+		/* the stop threshold below should make this impossible */
+		netif_stop_subqueue(netdev, qid);
+		return NETDEV_TX_BUSY;
+	}
+
+	head = ring->next_to_use;
+	first = &ring->tx_buf[head];
+	len = skb_headlen(skb);
+	dma = dma_map_single(ring->dev, skb->data, len, DMA_TO_DEVICE);
+	if (dma_mapping_error(ring->dev, dma))
+		goto err_drop;
+	dma_unmap_addr_set(first, dma, dma);
+	dma_unmap_len_set(first, len, len);
+	igx_tx_desc(ring, head, dma, len, skb->len);
+
+	i = head;
+	for (f = 0; f < nr_frags; f++) {
+		frag = &skb_shinfo(skb)->frags[f];
+		len = skb_frag_size(frag);
+		i = igx_ring_next(ring, i);
+		dma = skb_frag_dma_map(ring->dev, frag, 0, len, DMA_TO_DEVICE);
+		if (dma_mapping_error(ring->dev, dma))
+			goto err_unmap;
+		dma_unmap_addr_set(&ring->tx_buf[i], dma, dma);
+		dma_unmap_len_set(&ring->tx_buf[i], len, len);
+		igx_tx_desc(ring, i, dma, len, skb->len);
+	}
+	ring->tx_desc[i].cmd |= cpu_to_le64(IGX_TXD_CMD_EOP | IGX_TXD_CMD_RS);
+
+	first->skb = skb;
+	first->last = i;
+	first->bytes = skb->len;
+	first->gso_segs = 1;
+	ntu = igx_ring_next(ring, i);
+	/* the cleaner reads first->last only for slots below next_to_use */
+	smp_store_release(&ring->next_to_use, ntu);
+
+	txq = netdev_get_tx_queue(netdev, qid);
+	if (!netif_txq_maybe_stop(txq, igx_ring_unused(ring),
+				  IGX_TX_DESC_NEEDED, IGX_TX_WAKE_THRESH)) {
+		u64_stats_update_begin(&ring->stats.syncp);
+		ring->stats.restarts++;
+		u64_stats_update_end(&ring->stats.syncp);
+	}
+	/* writel() orders the descriptor writes before the doorbell */
+	if (__netdev_tx_sent_queue(txq, first->bytes, netdev_xmit_more()))
+		writel(ntu, ring->tail);
+	return NETDEV_TX_OK;
+
+err_unmap:
+	while (i != head) {
+		igx_unmap_tx_buf(ring, &ring->tx_buf[i], false);
+		i = i ? i - 1 : ring->count - 1;
+	}
+	igx_unmap_tx_buf(ring, first, true);
+err_drop:
+	net_ratelimited_function(netdev_err, netdev, "TX DMA mapping failed\n");
+	dev_kfree_skb_any(skb);
+	igx_tx_count_drop(ring);
+	return NETDEV_TX_OK;
+}
+
+static void igx_rx_csum(struct igx_ring *ring, struct sk_buff *skb, u64 qw)
+{
+	skb_checksum_none_assert(skb);
+	if (!(ring->netdev->features & NETIF_F_RXCSUM))
+		return;
+
+	if (qw & (IGX_RXD_WB_L4E | IGX_RXD_WB_IPE)) {
+		ring->stats.csum_err++;
+		return;
+	}
+	if (qw & (IGX_RXD_WB_L4CS | IGX_RXD_WB_UDPCS)) {
+		skb->ip_summed = CHECKSUM_UNNECESSARY;
+		ring->stats.csum_ok++;
+	}
+}
+
+static int igx_clean_rx(struct igx_ring *ring, int budget)
+{
+	struct napi_struct *napi = &ring->q_vector->napi;
+	unsigned int pkts = 0, bytes = 0, dropped = 0, errors = 0;
+	struct igx_adv_rx_desc *desc;
+	u16 ntc = ring->next_to_clean;
+	struct sk_buff *skb;
+	struct page *page;
+	unsigned int len;
+	u64 qw;
+
+	u64_stats_update_begin(&ring->stats.syncp);
+	while (pkts < budget) {
+		desc = &ring->rx_desc[ntc];
+		qw = le64_to_cpu(READ_ONCE(desc->hdr_or_status));
+		if (!(qw & IGX_RXD_WB_DD))
+			break;
+		/* the rest of the descriptor and the buffer after DD */
+		dma_rmb();
+
+		len = FIELD_GET(IGX_RXD_WB_LEN, qw);
+		page = ring->rx_buf[ntc].page;
+		ring->rx_buf[ntc].page = NULL;
+		ntc = igx_ring_next(ring, ntc);
+		page_pool_dma_sync_for_cpu(ring->pp, page, IGX_RX_HEADROOM, len);
+
+		skb = ring->skb;
+		if (!skb) {
+			skb = napi_build_skb(page_address(page),
+					     IGX_RX_TRUESIZE);
+			if (unlikely(!skb)) {
+				page_pool_put_full_page(ring->pp, page, true);
+				ring->stats.alloc_fail++;
+				dropped++;
+				/* a frame that spans descriptors is lost
+				 * whole: mark the rest for discarding
+				 */
+				if (!(qw & IGX_RXD_WB_EOP))
+					ring->skb = ERR_PTR(-ENOMEM);
+				continue;
+			}
+			skb_mark_for_recycle(skb);
+			skb_reserve(skb, IGX_RX_HEADROOM);
+			__skb_put(skb, len);
+		} else if (IS_ERR(skb) ||
+			   skb_shinfo(skb)->nr_frags >= MAX_SKB_FRAGS) {
+			/* discarding the rest of a frame already lost */
+			page_pool_put_full_page(ring->pp, page, true);
+			if (!IS_ERR(skb)) {
+				napi_consume_skb(skb, budget);
+				dropped++;
+			}
+			ring->skb = qw & IGX_RXD_WB_EOP ? NULL :
+				    ERR_PTR(-EMSGSIZE);
+			continue;
+		} else {
+			skb_add_rx_frag(skb, skb_shinfo(skb)->nr_frags, page,
+					IGX_RX_HEADROOM, len, IGX_RX_TRUESIZE);
+		}
+
+		if (!(qw & IGX_RXD_WB_EOP)) {
+			ring->skb = skb;
+			continue;
+		}
+		ring->skb = NULL;
+
+		if (unlikely(qw & IGX_RXD_WB_RXE)) {
+			napi_consume_skb(skb, budget);
+			errors++;
+			continue;
+		}
+
+		igx_rx_csum(ring, skb, qw);
+		bytes += skb->len;
+		pkts++;
+		skb->protocol = eth_type_trans(skb, ring->netdev);
+		skb_record_rx_queue(skb, ring->qid);
+		napi_gro_receive(napi, skb);
+	}
+	ring->next_to_clean = ntc;
+	ring->stats.packets += pkts;
+	ring->stats.bytes += bytes;
+	ring->stats.dropped += dropped;
+	ring->stats.errors += errors;
+	u64_stats_update_end(&ring->stats.syncp);
+
+	if (igx_ring_unused(ring) >= IGX_RX_REFILL_BATCH)
+		igx_rx_refill(ring, GFP_ATOMIC);
+	return pkts;
+}
+
+/**
+ * igx_poll() - NAPI poll of one queue vector
+ * @napi: the vector's NAPI context
+ * @budget: RX frames we may process
+ *
+ * Return: RX frames processed, or @budget to be polled again.
+ */
+int igx_poll(struct napi_struct *napi, int budget)
+{
+	struct igx_q_vector *qv = container_of(napi, struct igx_q_vector,
+					       napi);
+	int work = 0;
+
+	igx_clean_tx(&qv->tx, budget);
+	if (budget)
+		work = igx_clean_rx(&qv->rx, budget);
+	if (work >= budget)
+		return budget;
+
+	if (napi_complete_done(napi, work))
+		igx_irq_vector_enable(qv);
+	return work;
+}

@@ -1,0 +1,302 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * igx: hardware definitions for the Intel 82576 / I350 gigabit controllers.
+ *
+ * Only facts about the hardware live here: register offsets, their fields,
+ * descriptor layouts and PCI device IDs.  No code and no driver state.
+ * Fields are masks for FIELD_PREP()/FIELD_GET(); enumerated field values
+ * follow the mask they belong to.
+ */
+#ifndef _IGX_REGS_H_
+#define _IGX_REGS_H_
+
+#include <linux/bits.h>
+#include <linux/types.h>
+
+/* PCI device IDs (vendor 0x8086) */
+#define IGX_DEV_ID_82576		0x10c9
+#define IGX_DEV_ID_82576_FIBER		0x10e6
+#define IGX_DEV_ID_82576_SERDES		0x10e7
+#define IGX_DEV_ID_82576_QUAD_COPPER	0x10e8
+#define IGX_DEV_ID_82576_QUAD_COPPER_ET2 0x1526
+#define IGX_DEV_ID_82576_NS		0x150a
+#define IGX_DEV_ID_82576_NS_SERDES	0x1518
+#define IGX_DEV_ID_82576_SERDES_QUAD	0x150d
+#define IGX_DEV_ID_I350_COPPER		0x1521
+#define IGX_DEV_ID_I350_FIBER		0x1522
+#define IGX_DEV_ID_I350_SERDES		0x1523
+#define IGX_DEV_ID_I350_SGMII		0x1524
+
+/* ---- General control and status ---- */
+#define IGX_CTRL			0x00000
+#define   IGX_CTRL_FD			BIT(0)
+#define   IGX_CTRL_GIO_MASTER_DISABLE	BIT(2)
+#define   IGX_CTRL_SLU			BIT(6)
+#define   IGX_CTRL_FRCSPD		BIT(11)
+#define   IGX_CTRL_FRCDPX		BIT(12)
+#define   IGX_CTRL_RST			BIT(26)
+#define   IGX_CTRL_RFCE			BIT(27)
+#define   IGX_CTRL_TFCE			BIT(28)
+#define   IGX_CTRL_VME			BIT(30)
+#define   IGX_CTRL_PHY_RST		BIT(31)
+
+#define IGX_STATUS			0x00008
+#define   IGX_STATUS_FD			BIT(0)
+#define   IGX_STATUS_LU			BIT(1)
+#define   IGX_STATUS_FUNC_ID		GENMASK(3, 2)
+#define   IGX_STATUS_SPEED		GENMASK(7, 6)
+enum igx_status_speed {
+	IGX_STATUS_SPEED_10		= 0,
+	IGX_STATUS_SPEED_100		= 1,
+	IGX_STATUS_SPEED_1000		= 2,
+};
+
+#define   IGX_STATUS_GIO_MASTER_EN	BIT(19)
+
+#define IGX_EECD			0x00010
+#define   IGX_EECD_PRES			BIT(8)
+#define   IGX_EECD_AUTO_RD		BIT(9)
+
+/* NVM read through the EEPROM Read register, one 16-bit word at a time */
+#define IGX_EERD			0x00014
+#define   IGX_EERD_START		BIT(0)
+#define   IGX_EERD_DONE			BIT(1)
+#define   IGX_EERD_ADDR			GENMASK(15, 2)
+#define   IGX_EERD_DATA			GENMASK(31, 16)
+
+#define IGX_CTRL_EXT			0x00018
+#define   IGX_CTRL_EXT_PFRSTD		BIT(14)
+#define   IGX_CTRL_EXT_DRV_LOAD		BIT(28)
+
+/* PHY access through the MDI Control register */
+#define IGX_MDIC			0x00020
+#define   IGX_MDIC_DATA			GENMASK(15, 0)
+#define   IGX_MDIC_REG			GENMASK(20, 16)
+#define   IGX_MDIC_PHY			GENMASK(25, 21)
+#define   IGX_MDIC_OP			GENMASK(27, 26)
+enum igx_mdic_op {
+	IGX_MDIC_OP_WRITE		= 1,
+	IGX_MDIC_OP_READ		= 2,
+};
+
+#define   IGX_MDIC_READY		BIT(28)
+#define   IGX_MDIC_ERROR		BIT(30)
+
+#define IGX_VET				0x00038
+
+/* ---- Interrupt causes: legacy (MSI/INTx) and "other" causes ---- */
+#define IGX_ICR				0x000c0
+#define IGX_ICS				0x000c8
+#define IGX_IMS				0x000d0
+#define IGX_IMC				0x000d8
+#define IGX_IAM				0x000e0
+#define   IGX_INT_TXDW			BIT(0)
+#define   IGX_INT_LSC			BIT(2)
+#define   IGX_INT_RXDMT0		BIT(4)
+#define   IGX_INT_RXDW			BIT(7)
+#define   IGX_INT_DRSTA			BIT(30)
+#define   IGX_INT_ASSERTED		BIT(31)
+
+/* ---- Receive and transmit control ---- */
+#define IGX_RCTL			0x00100
+#define   IGX_RCTL_EN			BIT(1)
+#define   IGX_RCTL_SBP			BIT(2)
+#define   IGX_RCTL_UPE			BIT(3)
+#define   IGX_RCTL_MPE			BIT(4)
+#define   IGX_RCTL_LPE			BIT(5)
+#define   IGX_RCTL_LBM			GENMASK(7, 6)
+#define   IGX_RCTL_MO			GENMASK(13, 12)
+#define   IGX_RCTL_BAM			BIT(15)
+#define   IGX_RCTL_VFE			BIT(18)
+#define   IGX_RCTL_DPF			BIT(22)
+#define   IGX_RCTL_PMCF			BIT(23)
+#define   IGX_RCTL_SECRC		BIT(26)
+
+#define IGX_TCTL			0x00400
+#define   IGX_TCTL_EN			BIT(1)
+#define   IGX_TCTL_PSP			BIT(3)
+#define   IGX_TCTL_CT			GENMASK(11, 4)
+#define   IGX_TCTL_COLD			GENMASK(21, 12)
+#define   IGX_TCTL_RTLC			BIT(24)
+
+#define IGX_TIPG			0x00410
+#define   IGX_TIPG_IPGT			GENMASK(9, 0)
+#define   IGX_TIPG_IPGR1		GENMASK(19, 10)
+#define   IGX_TIPG_IPGR2		GENMASK(29, 20)
+
+/* ---- Extended interrupts: one EICR bit per MSI-X vector ---- */
+#define IGX_GPIE			0x01514
+#define   IGX_GPIE_NSICR		BIT(0)
+#define   IGX_GPIE_MULTIPLE_MSIX	BIT(4)
+#define   IGX_GPIE_EIAME		BIT(30)
+#define   IGX_GPIE_PBA			BIT(31)
+
+#define IGX_EICS			0x01520
+#define IGX_EIMS			0x01524
+#define IGX_EIMC			0x01528
+#define IGX_EIAC			0x0152c
+#define IGX_EIAM			0x01530
+#define IGX_EICR			0x01580
+
+/* Interrupt throttle per vector; the interval counts microseconds */
+#define IGX_EITR(v)			(0x01680 + 4 * (v))
+#define   IGX_EITR_INTERVAL		GENMASK(14, 2)
+#define   IGX_EITR_CNT_WDIS		BIT(31)
+
+/*
+ * Interrupt vector allocation: each byte of an IVAR register routes one
+ * queue cause to an MSI-X vector.  Which queue sits in which byte differs
+ * between the 82576 and the I350 (see igx_mac_82576.c).
+ */
+#define IGX_IVAR(n)			(0x01700 + 4 * (n))
+#define IGX_IVAR_MISC			0x01740
+#define   IGX_IVAR_VECTOR		GENMASK(4, 0)
+#define   IGX_IVAR_VALID		BIT(7)
+#define   IGX_IVAR_ENTRY		GENMASK(7, 0)
+#define   IGX_IVAR_MISC_OTHER		GENMASK(15, 8)
+
+/* ---- Software/firmware synchronisation ---- */
+#define IGX_SWSM			0x05b50
+#define   IGX_SWSM_SMBI			BIT(0)
+#define   IGX_SWSM_SWESMBI		BIT(1)
+#define IGX_SW_FW_SYNC			0x05b5c
+#define   IGX_SW_FW_SYNC_SW		GENMASK(15, 0)
+#define   IGX_SW_FW_SYNC_FW		GENMASK(31, 16)
+/* resources in the SW half; the FW half has the same bits shifted by 16 */
+#define   IGX_SWFW_EEP			BIT(0)
+#define   IGX_SWFW_PHY0			BIT(1)
+#define   IGX_SWFW_PHY1			BIT(2)
+#define   IGX_SWFW_PHY2			BIT(5)
+#define   IGX_SWFW_PHY3			BIT(6)
+
+/* ---- Receive filtering and offloads ---- */
+#define IGX_RXCSUM			0x05000
+#define   IGX_RXCSUM_IPOFL		BIT(8)
+#define   IGX_RXCSUM_TUOFL		BIT(9)
+#define   IGX_RXCSUM_CRCOFL		BIT(11)
+#define   IGX_RXCSUM_PCSD		BIT(13)
+
+/* Long packet maximum length, used when RCTL.LPE is set */
+#define IGX_RLPML			0x05004
+#define   IGX_RLPML_LEN			GENMASK(13, 0)
+
+#define IGX_MTA(n)			(0x05200 + 4 * (n))
+#define IGX_MTA_NUM			128
+
+/* Receive address registers; the first 16 (more at 0x54e0 for VMDq) */
+#define IGX_RAL(n)			(0x05400 + 8 * (n))
+#define IGX_RAH(n)			(0x05404 + 8 * (n))
+#define   IGX_RAH_ADDR			GENMASK(15, 0)
+#define   IGX_RAH_POOL			GENMASK(25, 18)
+#define   IGX_RAH_AV			BIT(31)
+
+#define IGX_VFTA(n)			(0x05600 + 4 * (n))
+#define IGX_VFTA_NUM			128
+
+#define IGX_MRQC			0x05818
+
+/* ---- Per-queue receive registers ---- */
+#define IGX_RDBAL(q)			(0x0c000 + 0x40 * (q))
+#define IGX_RDBAH(q)			(0x0c004 + 0x40 * (q))
+#define IGX_RDLEN(q)			(0x0c008 + 0x40 * (q))
+#define IGX_SRRCTL(q)			(0x0c00c + 0x40 * (q))
+#define   IGX_SRRCTL_BSIZEPKT		GENMASK(6, 0)	/* 1 KiB units */
+#define   IGX_SRRCTL_BSIZEHDR		GENMASK(11, 8)	/* 64 byte units */
+#define   IGX_SRRCTL_DESCTYPE		GENMASK(27, 25)
+enum igx_srrctl_desctype {
+	IGX_SRRCTL_DESCTYPE_ADV_ONEBUF	= 1,
+};
+
+#define   IGX_SRRCTL_DROP_EN		BIT(31)
+#define IGX_RDH(q)			(0x0c010 + 0x40 * (q))
+#define IGX_RDT(q)			(0x0c018 + 0x40 * (q))
+#define IGX_RXDCTL(q)			(0x0c028 + 0x40 * (q))
+#define   IGX_XDCTL_PTHRESH		GENMASK(4, 0)
+#define   IGX_XDCTL_HTHRESH		GENMASK(12, 8)
+#define   IGX_XDCTL_WTHRESH		GENMASK(20, 16)
+#define   IGX_XDCTL_ENABLE		BIT(25)
+#define   IGX_XDCTL_SWFLUSH		BIT(26)
+#define IGX_RQDPC(q)			(0x0c030 + 0x40 * (q))
+
+/* ---- Per-queue transmit registers ---- */
+#define IGX_TDBAL(q)			(0x0e000 + 0x40 * (q))
+#define IGX_TDBAH(q)			(0x0e004 + 0x40 * (q))
+#define IGX_TDLEN(q)			(0x0e008 + 0x40 * (q))
+#define IGX_TDH(q)			(0x0e010 + 0x40 * (q))
+#define IGX_TDT(q)			(0x0e018 + 0x40 * (q))
+#define IGX_TXDCTL(q)			(0x0e028 + 0x40 * (q))
+
+/* Ring length registers take bytes, in multiples of 128 */
+#define IGX_RING_LEN_ALIGN		128
+
+/* ---- NVM layout ---- */
+#define IGX_NVM_MAC_ADDR		0x00	/* words 0-2 of a LAN section */
+#define IGX_NVM_CSUM_WORDS		0x40	/* checksum covers 0x00..0x3f */
+#define IGX_NVM_CSUM_SUM		0xbaba
+/* I350: each LAN function has its own NVM section */
+#define IGX_NVM_I350_LAN0		0x000
+#define IGX_NVM_I350_LAN1		0x080
+#define IGX_NVM_I350_LAN2		0x0c0
+#define IGX_NVM_I350_LAN3		0x100
+
+/* ---- PHY registers (IEEE 802.3 clause 22) ---- */
+#define IGX_PHY_ADDR			1
+
+/*
+ * Advanced receive descriptor.  Software writes the read format; the
+ * hardware overwrites it with the write-back format.
+ */
+struct igx_adv_rx_desc {
+	__le64 addr;		/* read: packet buffer; wb: pkt info, rss */
+	__le64 hdr_or_status;	/* read: header buffer; wb: status, len */
+};
+
+static_assert(sizeof(struct igx_adv_rx_desc) == 16);
+
+/* write-back, first quad word (lo: info, hi: RSS hash) */
+#define IGX_RXD_WB_RSSTYPE		GENMASK_ULL(3, 0)
+#define IGX_RXD_WB_PKTTYPE		GENMASK_ULL(16, 4)
+#define IGX_RXD_WB_RSSHASH		GENMASK_ULL(63, 32)
+/* write-back, second quad word */
+#define IGX_RXD_WB_DD			BIT_ULL(0)
+#define IGX_RXD_WB_EOP			BIT_ULL(1)
+#define IGX_RXD_WB_VP			BIT_ULL(3)
+#define IGX_RXD_WB_UDPCS		BIT_ULL(4)
+#define IGX_RXD_WB_L4CS			BIT_ULL(5)
+#define IGX_RXD_WB_IPCS			BIT_ULL(6)
+#define IGX_RXD_WB_PIF			BIT_ULL(7)
+#define IGX_RXD_WB_L4E			BIT_ULL(29)
+#define IGX_RXD_WB_IPE			BIT_ULL(30)
+#define IGX_RXD_WB_RXE			BIT_ULL(31)
+#define IGX_RXD_WB_LEN			GENMASK_ULL(47, 32)
+#define IGX_RXD_WB_VLAN			GENMASK_ULL(63, 48)
+
+/* Advanced transmit descriptor: data and context share the layout */
+struct igx_adv_tx_desc {
+	__le64 addr;		/* data: buffer; context: lens, seed */
+	__le64 cmd;		/* data: cmd_type_len, olinfo_status */
+};
+
+static_assert(sizeof(struct igx_adv_tx_desc) == 16);
+
+/* data descriptor, second quad word */
+#define IGX_TXD_LEN			GENMASK_ULL(15, 0)
+#define IGX_TXD_DTYP			GENMASK_ULL(23, 20)
+enum igx_txd_dtyp {
+	IGX_TXD_DTYP_CTXT		= 2,
+	IGX_TXD_DTYP_DATA		= 3,
+};
+
+#define IGX_TXD_CMD_EOP			BIT_ULL(24)
+#define IGX_TXD_CMD_IFCS		BIT_ULL(25)
+#define IGX_TXD_CMD_RS			BIT_ULL(27)
+#define IGX_TXD_CMD_DEXT		BIT_ULL(29)
+#define IGX_TXD_CMD_VLE			BIT_ULL(30)
+#define IGX_TXD_CMD_TSE			BIT_ULL(31)
+#define IGX_TXD_STA_DD			BIT_ULL(32)
+#define IGX_TXD_IDX			GENMASK_ULL(38, 36)
+#define IGX_TXD_POPTS_IXSM		BIT_ULL(40)
+#define IGX_TXD_POPTS_TXSM		BIT_ULL(41)
+#define IGX_TXD_PAYLEN			GENMASK_ULL(63, 46)
+
+#endif /* _IGX_REGS_H_ */
