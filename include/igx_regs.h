@@ -83,6 +83,7 @@ enum igx_mdic_op {
 #define   IGX_MDIC_ERROR		BIT(30)
 
 #define IGX_VET				0x00038
+#define   IGX_VET_VET			GENMASK(15, 0)
 
 /* ---- Interrupt causes: legacy (MSI/INTx) and "other" causes ---- */
 #define IGX_ICR				0x000c0
@@ -298,5 +299,23 @@ enum igx_txd_dtyp {
 #define IGX_TXD_POPTS_IXSM		BIT_ULL(40)
 #define IGX_TXD_POPTS_TXSM		BIT_ULL(41)
 #define IGX_TXD_PAYLEN			GENMASK_ULL(63, 46)
+
+/* context descriptor, first quad word */
+#define IGX_TXC_IPLEN			GENMASK_ULL(8, 0)
+#define IGX_TXC_MACLEN			GENMASK_ULL(15, 9)
+#define IGX_TXC_VLAN			GENMASK_ULL(31, 16)
+/* context descriptor, second quad word (DTYP and DEXT as for data) */
+#define IGX_TXC_TUCMD_IPV4		BIT_ULL(10)
+#define IGX_TXC_TUCMD_L4T		GENMASK_ULL(12, 11)
+enum igx_txc_l4t {
+	IGX_TXC_L4T_UDP			= 0,
+	IGX_TXC_L4T_TCP			= 1,
+	IGX_TXC_L4T_SCTP		= 2,
+	IGX_TXC_L4T_NONE		= 3,
+};
+
+#define IGX_TXC_IDX			GENMASK_ULL(38, 36)
+#define IGX_TXC_L4LEN			GENMASK_ULL(47, 40)
+#define IGX_TXC_MSS			GENMASK_ULL(63, 48)
 
 #endif /* _IGX_REGS_H_ */

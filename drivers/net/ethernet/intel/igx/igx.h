@@ -8,6 +8,7 @@
 #ifndef _IGX_H_
 #define _IGX_H_
 
+#include <linux/if_vlan.h>
 #include <linux/mii.h>
 #include <linux/netdevice.h>
 #include <linux/pci.h>
@@ -38,8 +39,12 @@
 /* Refill the RX ring once this many descriptors are free */
 #define IGX_RX_REFILL_BATCH	16
 
-/* Worst case descriptors for one skb: a context, head and every frag */
-#define IGX_TX_DESC_NEEDED	(MAX_SKB_FRAGS + 2)
+/* A data descriptor carries at most this many bytes of one buffer */
+#define IGX_TX_BUF_MAX		SZ_32K
+/* Worst case descriptors for one skb: a context, a head of up to 64 KiB
+ * and every frag; an skb that needs more is linearized first.
+ */
+#define IGX_TX_DESC_NEEDED	(MAX_SKB_FRAGS + 3)
 #define IGX_TX_WAKE_THRESH	(2 * IGX_TX_DESC_NEEDED)
 
 /* Default interrupt throttle interval of every vector, microseconds */
@@ -76,14 +81,46 @@ struct igx_family {
 extern const struct igx_family igx_family_82576;
 extern const struct igx_family igx_family_i350;
 
+/**
+ * struct igx_tx_buf - software state of one TX descriptor
+ * @skb: the packet, on the first descriptor of a packet only
+ * @dma: mapping to undo when the descriptor completes
+ * @len: its length; 0 when this descriptor owns no mapping
+ * @single: mapped with dma_map_single() (skb head), not as a page
+ * @last: first descriptor only: index of the packet's last descriptor
+ * @segs: first descriptor only: frames on the wire (TSO segments)
+ * @bytes: first descriptor only: bytes on the wire, headers of every
+ *	   segment included
+ */
 struct igx_tx_buf {
 	struct sk_buff *skb;
 	DEFINE_DMA_UNMAP_ADDR(dma);
 	DEFINE_DMA_UNMAP_LEN(len);
-	/* set on the first buffer of a packet: where its last one is */
+	bool single;
 	u16 last;
-	u16 gso_segs;
+	u16 segs;
 	u32 bytes;
+};
+
+/**
+ * struct igx_tx_offload - what a packet asks of the hardware
+ * @ctx_lo: context descriptor, first quad word (lengths, VLAN)
+ * @ctx_hi: context descriptor, second quad word (L3/L4 type, MSS, L4LEN)
+ * @cmd: bits for every data descriptor of the packet (TSE, VLE, POPTS)
+ * @paylen: PAYLEN of the data descriptors: L4 payload for TSO, else
+ *	    the whole frame
+ * @segs: frames the packet becomes on the wire
+ * @hdr_len: TSO: bytes of headers repeated in each segment, else 0
+ * @need_ctx: a context descriptor must precede the data descriptors
+ */
+struct igx_tx_offload {
+	u64 ctx_lo;
+	u64 ctx_hi;
+	u64 cmd;
+	u32 paylen;
+	u16 segs;
+	u16 hdr_len;
+	bool need_ctx;
 };
 
 struct igx_rx_buf {
@@ -213,6 +250,7 @@ enum igx_state_bits {
  * @link_full_duplex: duplex while the link is up
  * @rx_ring_count: RX descriptors per ring for the next open
  * @tx_ring_count: TX descriptors per ring for the next open
+ * @vlans: VLAN IDs the stack asked to receive (mirrors VFTA)
  * @mii: PHY access for the generic MII ethtool helpers
  * @msg_enable: netif_msg bitmap
  * @nvm_csum_ok: the NVM checksum was valid at probe
@@ -245,6 +283,7 @@ struct igx_dev {
 
 	u16 rx_ring_count;
 	u16 tx_ring_count;
+	unsigned long vlans[BITS_TO_LONGS(VLAN_N_VID)];
 	struct mii_if_info mii;
 	u32 msg_enable;
 	bool nvm_csum_ok;
@@ -276,6 +315,7 @@ void igx_free_rings(struct igx_dev *dev);
 void igx_configure_rings(struct igx_dev *dev);
 void igx_stop_rings(struct igx_dev *dev);
 void igx_rx_refill_all(struct igx_dev *dev);
+int igx_tx_offload_build(struct sk_buff *skb, struct igx_tx_offload *off);
 netdev_tx_t igx_xmit_frame(struct sk_buff *skb, struct net_device *netdev);
 int igx_poll(struct napi_struct *napi, int budget);
 void igx_ring_stats_read(const struct igx_ring_stats *s,

@@ -67,8 +67,11 @@ static void igx_set_rx_mode(struct net_device *netdev)
 	unsigned int i, rar = 1;
 	u32 rctl, set = 0;
 
+	/* Promiscuous means every frame, whatever its VLAN */
 	if (netdev->flags & IFF_PROMISC)
 		set |= IGX_RCTL_UPE | IGX_RCTL_MPE;
+	else if (netdev->features & NETIF_F_HW_VLAN_CTAG_FILTER)
+		set |= IGX_RCTL_VFE;
 	if (netdev->flags & IFF_ALLMULTI)
 		set |= IGX_RCTL_MPE;
 
@@ -93,14 +96,56 @@ static void igx_set_rx_mode(struct net_device *netdev)
 		igx_wr32(dev, IGX_MTA(i), mta[i]);
 
 	rctl = igx_rd32(dev, IGX_RCTL);
-	rctl &= ~(IGX_RCTL_UPE | IGX_RCTL_MPE);
+	rctl &= ~(IGX_RCTL_UPE | IGX_RCTL_MPE | IGX_RCTL_VFE);
 	igx_wr32(dev, IGX_RCTL, rctl | set);
+}
+
+static void igx_write_vfta(struct igx_dev *dev, unsigned int vid)
+{
+	unsigned int word = vid / 32;
+
+	igx_wr32(dev, IGX_VFTA(word),
+		 bitmap_read(dev->vlans, word * 32, 32));
+}
+
+static int igx_vlan_rx_add_vid(struct net_device *netdev, __be16 proto,
+			       u16 vid)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+
+	set_bit(vid, dev->vlans);
+	igx_write_vfta(dev, vid);
+	return 0;
+}
+
+static int igx_vlan_rx_kill_vid(struct net_device *netdev, __be16 proto,
+				u16 vid)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+
+	clear_bit(vid, dev->vlans);
+	igx_write_vfta(dev, vid);
+	return 0;
+}
+
+static void igx_set_vlan_strip(struct igx_dev *dev, netdev_features_t f)
+{
+	if (f & NETIF_F_HW_VLAN_CTAG_RX)
+		igx_rmw32(dev, IGX_CTRL, 0, IGX_CTRL_VME);
+	else
+		igx_rmw32(dev, IGX_CTRL, IGX_CTRL_VME, 0);
 }
 
 static void igx_configure_mac(struct igx_dev *dev)
 {
 	struct net_device *netdev = dev->netdev;
+	unsigned int i;
 	u32 rxcsum = 0;
+
+	igx_wr32(dev, IGX_VET, FIELD_PREP(IGX_VET_VET, ETH_P_8021Q));
+	for (i = 0; i < IGX_VFTA_NUM; i++)
+		igx_write_vfta(dev, i * 32);
+	igx_set_vlan_strip(dev, netdev->features);
 
 	igx_wr32(dev, IGX_TIPG, FIELD_PREP(IGX_TIPG_IPGT, 8) |
 				FIELD_PREP(IGX_TIPG_IPGR1, 8) |
@@ -260,9 +305,20 @@ static int igx_set_features(struct net_device *netdev,
 	struct igx_dev *dev = netdev_priv(netdev);
 	netdev_features_t changed = netdev->features ^ features;
 
-	if ((changed & NETIF_F_RXCSUM) && netif_running(netdev))
+	if (!netif_running(netdev))
+		return 0;
+	if (changed & NETIF_F_RXCSUM)
 		igx_wr32(dev, IGX_RXCSUM, features & NETIF_F_RXCSUM ?
 			 IGX_RXCSUM_IPOFL | IGX_RXCSUM_TUOFL : 0);
+	if (changed & NETIF_F_HW_VLAN_CTAG_RX)
+		igx_set_vlan_strip(dev, features);
+	if (changed & NETIF_F_HW_VLAN_CTAG_FILTER) {
+		/* igx_set_rx_mode() reads netdev->features */
+		netdev->features = features;
+		netif_addr_lock_bh(netdev);
+		igx_set_rx_mode(netdev);
+		netif_addr_unlock_bh(netdev);
+	}
 	return 0;
 }
 
@@ -317,6 +373,8 @@ static const struct net_device_ops igx_netdev_ops = {
 	.ndo_validate_addr	= eth_validate_addr,
 	.ndo_change_mtu		= igx_change_mtu,
 	.ndo_set_features	= igx_set_features,
+	.ndo_vlan_rx_add_vid	= igx_vlan_rx_add_vid,
+	.ndo_vlan_rx_kill_vid	= igx_vlan_rx_kill_vid,
 	.ndo_get_stats64	= igx_get_stats64,
 	.ndo_tx_timeout		= igx_tx_timeout,
 };
@@ -406,8 +464,15 @@ int igx_netdev_init(struct igx_dev *dev)
 	netdev->min_mtu = IGX_MIN_MTU;
 	netdev->max_mtu = IGX_MAX_MTU;
 
-	netdev->hw_features = NETIF_F_RXCSUM;
+	netdev->hw_features = NETIF_F_SG | NETIF_F_IP_CSUM | NETIF_F_IPV6_CSUM |
+			      NETIF_F_TSO | NETIF_F_TSO6 | NETIF_F_RXCSUM |
+			      NETIF_F_HW_VLAN_CTAG_RX |
+			      NETIF_F_HW_VLAN_CTAG_TX |
+			      NETIF_F_HW_VLAN_CTAG_FILTER;
 	netdev->features = netdev->hw_features | NETIF_F_HIGHDMA;
+	netdev->vlan_features = NETIF_F_SG | NETIF_F_IP_CSUM |
+				NETIF_F_IPV6_CSUM | NETIF_F_TSO |
+				NETIF_F_TSO6 | NETIF_F_HIGHDMA;
 	netdev->priv_flags |= IFF_UNICAST_FLT;
 	return 0;
 }

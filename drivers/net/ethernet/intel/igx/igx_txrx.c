@@ -13,6 +13,12 @@
 #include <linux/bitfield.h>
 #include <linux/etherdevice.h>
 #include <linux/iopoll.h>
+#include <linux/if_vlan.h>
+#include <linux/ip.h>
+#include <linux/ipv6.h>
+#include <linux/tcp.h>
+#include <linux/udp.h>
+#include <net/checksum.h>
 #include <net/netdev_queues.h>
 #include <net/page_pool/helpers.h>
 
@@ -162,18 +168,30 @@ static int igx_setup_tx_ring(struct igx_dev *dev, struct igx_ring *ring)
 	return 0;
 }
 
-static void igx_unmap_tx_buf(struct igx_ring *ring, struct igx_tx_buf *buf,
-			     bool head)
+static void igx_unmap_tx_buf(struct igx_ring *ring, struct igx_tx_buf *buf)
 {
 	if (!dma_unmap_len(buf, len))
 		return;
-	if (head)
+	if (buf->single)
 		dma_unmap_single(ring->dev, dma_unmap_addr(buf, dma),
 				 dma_unmap_len(buf, len), DMA_TO_DEVICE);
 	else
 		dma_unmap_page(ring->dev, dma_unmap_addr(buf, dma),
 			       dma_unmap_len(buf, len), DMA_TO_DEVICE);
 	dma_unmap_len_set(buf, len, 0);
+}
+
+/* Undo the mappings of one packet, descriptors @first to @last */
+static void igx_unmap_tx_packet(struct igx_ring *ring, u16 first, u16 last)
+{
+	u16 i = first;
+
+	for (;;) {
+		igx_unmap_tx_buf(ring, &ring->tx_buf[i]);
+		if (i == last)
+			break;
+		i = igx_ring_next(ring, i);
+	}
 }
 
 static void igx_free_tx_ring(struct igx_ring *ring)
@@ -188,14 +206,10 @@ static void igx_free_tx_ring(struct igx_ring *ring)
 	for (i = ring->next_to_clean; i != ring->next_to_use;) {
 		buf = &ring->tx_buf[i];
 		last = buf->last;
-		igx_unmap_tx_buf(ring, buf, true);
+		igx_unmap_tx_packet(ring, i, last);
 		dev_kfree_skb_any(buf->skb);
 		buf->skb = NULL;
-		while (i != last) {
-			i = igx_ring_next(ring, i);
-			igx_unmap_tx_buf(ring, &ring->tx_buf[i], false);
-		}
-		i = igx_ring_next(ring, i);
+		i = igx_ring_next(ring, last);
 	}
 	netdev_tx_reset_queue(netdev_get_tx_queue(ring->netdev, ring->qid));
 
@@ -473,16 +487,12 @@ static bool igx_clean_tx(struct igx_ring *ring, int budget)
 		/* read nothing else of the packet before DD was seen */
 		dma_rmb();
 
-		pkts += first->gso_segs;
+		pkts += first->segs;
 		bytes += first->bytes;
-		igx_unmap_tx_buf(ring, first, true);
+		igx_unmap_tx_packet(ring, i, last);
 		napi_consume_skb(first->skb, budget);
 		first->skb = NULL;
-		while (i != last) {
-			i = igx_ring_next(ring, i);
-			igx_unmap_tx_buf(ring, &ring->tx_buf[i], false);
-		}
-		i = igx_ring_next(ring, i);
+		i = igx_ring_next(ring, last);
 	}
 	WRITE_ONCE(ring->next_to_clean, i);
 
@@ -505,16 +515,175 @@ static void igx_tx_count_drop(struct igx_ring *ring)
 	u64_stats_update_end(&ring->stats.syncp);
 }
 
-static void igx_tx_desc(struct igx_ring *ring, u16 i, dma_addr_t dma,
-			unsigned int len, u32 paylen)
+static int igx_tx_csum(struct sk_buff *skb, struct igx_tx_offload *off)
+{
+	unsigned int maclen = skb_network_offset(skb);
+	unsigned int iplen = skb_checksum_start_offset(skb) - maclen;
+	u32 l4t;
+
+	switch (skb->csum_offset) {
+	case offsetof(struct tcphdr, check):
+		l4t = IGX_TXC_L4T_TCP;
+		break;
+	case offsetof(struct udphdr, check):
+		l4t = IGX_TXC_L4T_UDP;
+		break;
+	default:
+		return skb_checksum_help(skb);
+	}
+	if (maclen > FIELD_MAX(IGX_TXC_MACLEN) ||
+	    iplen > FIELD_MAX(IGX_TXC_IPLEN))
+		return skb_checksum_help(skb);
+
+	off->need_ctx = true;
+	off->ctx_lo |= FIELD_PREP(IGX_TXC_MACLEN, maclen) |
+		       FIELD_PREP(IGX_TXC_IPLEN, iplen);
+	off->ctx_hi |= FIELD_PREP(IGX_TXC_TUCMD_L4T, l4t);
+	if (vlan_get_protocol(skb) == htons(ETH_P_IP))
+		off->ctx_hi |= IGX_TXC_TUCMD_IPV4;
+	off->cmd |= IGX_TXD_POPTS_TXSM;
+	return 0;
+}
+
+/*
+ * TCP segmentation: the hardware rewrites the IP length (and the IPv4
+ * checksum) of every segment and finishes a TCP checksum that software
+ * seeds with the pseudo header *without* the length.
+ */
+static int igx_tso(struct sk_buff *skb, struct igx_tx_offload *off)
+{
+	unsigned int maclen = skb_network_offset(skb);
+	unsigned int l4off = skb_transport_offset(skb);
+	unsigned int l4len, segs;
+	struct tcphdr *th;
+	int err;
+
+	if (!(skb_shinfo(skb)->gso_type & (SKB_GSO_TCPV4 | SKB_GSO_TCPV6)))
+		return -EPROTONOSUPPORT;
+	err = skb_cow_head(skb, 0);
+	if (err)
+		return err;
+
+	th = tcp_hdr(skb);
+	l4len = tcp_hdrlen(skb);
+	if (maclen > FIELD_MAX(IGX_TXC_MACLEN) ||
+	    l4off - maclen > FIELD_MAX(IGX_TXC_IPLEN) ||
+	    l4len > FIELD_MAX(IGX_TXC_L4LEN))
+		return -EINVAL;
+
+	if (vlan_get_protocol(skb) == htons(ETH_P_IP)) {
+		struct iphdr *iph = ip_hdr(skb);
+
+		iph->tot_len = 0;
+		iph->check = 0;
+		off->ctx_hi |= IGX_TXC_TUCMD_IPV4;
+		off->cmd |= IGX_TXD_POPTS_IXSM;
+	} else {
+		ipv6_hdr(skb)->payload_len = 0;
+	}
+	/* the stack's seed includes the length: take it out again */
+	csum_replace_by_diff(&th->check,
+			     (__force __wsum)htonl(skb->len - l4off));
+
+	segs = skb_shinfo(skb)->gso_segs;
+	off->need_ctx = true;
+	off->hdr_len = l4off + l4len;
+	off->segs = segs;
+	off->paylen = skb->len - off->hdr_len;
+	off->ctx_lo |= FIELD_PREP(IGX_TXC_MACLEN, maclen) |
+		       FIELD_PREP(IGX_TXC_IPLEN, l4off - maclen);
+	off->ctx_hi |= FIELD_PREP(IGX_TXC_TUCMD_L4T, IGX_TXC_L4T_TCP) |
+		       FIELD_PREP(IGX_TXC_L4LEN, l4len) |
+		       FIELD_PREP(IGX_TXC_MSS, skb_shinfo(skb)->gso_size);
+	off->cmd |= IGX_TXD_CMD_TSE | IGX_TXD_POPTS_TXSM;
+	return 0;
+}
+
+/**
+ * igx_tx_offload_build() - work out the descriptors' offload fields
+ * @skb: the packet; headers may be rewritten for TSO
+ * @off: filled in
+ *
+ * Return: 0, or a negative error when the packet must be dropped.
+ */
+int igx_tx_offload_build(struct sk_buff *skb, struct igx_tx_offload *off)
+{
+	memset(off, 0, sizeof(*off));
+	off->segs = 1;
+	off->paylen = skb->len;
+
+	if (skb_vlan_tag_present(skb)) {
+		off->need_ctx = true;
+		off->ctx_lo |= FIELD_PREP(IGX_TXC_VLAN, skb_vlan_tag_get(skb));
+		off->cmd |= IGX_TXD_CMD_VLE;
+	}
+
+	if (skb_is_gso(skb))
+		return igx_tso(skb, off);
+	if (skb->ip_summed == CHECKSUM_PARTIAL)
+		return igx_tx_csum(skb, off);
+	if (off->need_ctx)
+		off->ctx_hi |= FIELD_PREP(IGX_TXC_TUCMD_L4T, IGX_TXC_L4T_NONE);
+	return 0;
+}
+
+static unsigned int igx_tx_desc_count(const struct sk_buff *skb)
+{
+	const struct skb_shared_info *sh = skb_shinfo(skb);
+	unsigned int n, f;
+
+	n = 1 + DIV_ROUND_UP(skb_headlen(skb), IGX_TX_BUF_MAX);
+	for (f = 0; f < sh->nr_frags; f++)
+		n += DIV_ROUND_UP(skb_frag_size(&sh->frags[f]),
+				  IGX_TX_BUF_MAX);
+	return n;
+}
+
+static void igx_tx_write_ctx(struct igx_ring *ring, u16 i,
+			     const struct igx_tx_offload *off)
 {
 	struct igx_adv_tx_desc *desc = &ring->tx_desc[i];
 
-	desc->addr = cpu_to_le64(dma);
-	desc->cmd = cpu_to_le64(FIELD_PREP(IGX_TXD_LEN, len) |
-				FIELD_PREP(IGX_TXD_DTYP, IGX_TXD_DTYP_DATA) |
-				IGX_TXD_CMD_DEXT | IGX_TXD_CMD_IFCS |
-				FIELD_PREP(IGX_TXD_PAYLEN, paylen));
+	desc->addr = cpu_to_le64(off->ctx_lo);
+	desc->cmd = cpu_to_le64(off->ctx_hi | IGX_TXD_CMD_DEXT |
+				FIELD_PREP(IGX_TXD_DTYP, IGX_TXD_DTYP_CTXT));
+}
+
+/*
+ * Put one DMA-mapped buffer on the ring, split into descriptors of at most
+ * IGX_TX_BUF_MAX bytes.  Returns the index of the last descriptor used.
+ */
+static u16 igx_tx_write_buf(struct igx_ring *ring, u16 i, dma_addr_t dma,
+			    unsigned int len, u64 cmd)
+{
+	unsigned int chunk;
+
+	for (;;) {
+		chunk = min(len, IGX_TX_BUF_MAX);
+		ring->tx_desc[i].addr = cpu_to_le64(dma);
+		ring->tx_desc[i].cmd = cpu_to_le64(cmd |
+					FIELD_PREP(IGX_TXD_LEN, chunk));
+		len -= chunk;
+		if (!len)
+			return i;
+		dma += chunk;
+		i = igx_ring_next(ring, i);
+	}
+}
+
+static bool igx_tx_map(struct igx_ring *ring, struct sk_buff *skb,
+		       u16 *pi, dma_addr_t dma, unsigned int len, bool single,
+		       u64 cmd)
+{
+	struct igx_tx_buf *buf = &ring->tx_buf[*pi];
+
+	if (dma_mapping_error(ring->dev, dma))
+		return false;
+	dma_unmap_addr_set(buf, dma, dma);
+	dma_unmap_len_set(buf, len, len);
+	buf->single = single;
+	*pi = igx_tx_write_buf(ring, *pi, dma, len, cmd);
+	return true;
 }
 
 /**
@@ -529,56 +698,65 @@ netdev_tx_t igx_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
 	struct igx_dev *dev = netdev_priv(netdev);
 	u16 qid = skb_get_queue_mapping(skb);
 	struct igx_ring *ring = &dev->q_vector[qid]->tx;
-	unsigned int nr_frags, f, len;
+	struct igx_tx_offload off;
 	struct igx_tx_buf *first;
 	struct netdev_queue *txq;
-	u16 i, ntu, head;
-	dma_addr_t dma;
+	unsigned int f, len;
+	u16 i, head, ntu;
 	skb_frag_t *frag;
+	u64 cmd;
 
 	/* Pad runts here: the MAC would pad too, but then with whatever
 	 * bytes follow in memory; padding ourselves sends only zeros.
 	 */
-	if (eth_skb_pad(skb)) {
-		igx_tx_count_drop(ring);
-		return NETDEV_TX_OK;
-	}
+	if (eth_skb_pad(skb))
+		goto err_count;
 
-	nr_frags = skb_shinfo(skb)->nr_frags;
-	if (unlikely(igx_ring_unused(ring) < nr_frags + 1)) {
+	if (unlikely(igx_tx_desc_count(skb) > IGX_TX_DESC_NEEDED) &&
+	    skb_linearize(skb))
+		goto err_free;
+	if (unlikely(igx_ring_unused(ring) < igx_tx_desc_count(skb))) {
 		/* the stop threshold below should make this impossible */
 		netif_stop_subqueue(netdev, qid);
 		return NETDEV_TX_BUSY;
 	}
+	if (igx_tx_offload_build(skb, &off))
+		goto err_free;
 
 	head = ring->next_to_use;
 	first = &ring->tx_buf[head];
-	len = skb_headlen(skb);
-	dma = dma_map_single(ring->dev, skb->data, len, DMA_TO_DEVICE);
-	if (dma_mapping_error(ring->dev, dma))
-		goto err_drop;
-	dma_unmap_addr_set(first, dma, dma);
-	dma_unmap_len_set(first, len, len);
-	igx_tx_desc(ring, head, dma, len, skb->len);
-
 	i = head;
-	for (f = 0; f < nr_frags; f++) {
+	if (off.need_ctx) {
+		igx_tx_write_ctx(ring, i, &off);
+		i = igx_ring_next(ring, i);
+	}
+
+	cmd = off.cmd | IGX_TXD_CMD_DEXT | IGX_TXD_CMD_IFCS |
+	      FIELD_PREP(IGX_TXD_DTYP, IGX_TXD_DTYP_DATA) |
+	      FIELD_PREP(IGX_TXD_PAYLEN, off.paylen);
+	len = skb_headlen(skb);
+	if (!igx_tx_map(ring, skb, &i,
+			dma_map_single(ring->dev, skb->data, len,
+				       DMA_TO_DEVICE),
+			len, true, cmd))
+		goto err_unmap;
+
+	for (f = 0; f < skb_shinfo(skb)->nr_frags; f++) {
 		frag = &skb_shinfo(skb)->frags[f];
 		len = skb_frag_size(frag);
 		i = igx_ring_next(ring, i);
-		dma = skb_frag_dma_map(ring->dev, frag, 0, len, DMA_TO_DEVICE);
-		if (dma_mapping_error(ring->dev, dma))
+		if (!igx_tx_map(ring, skb, &i,
+				skb_frag_dma_map(ring->dev, frag, 0, len,
+						 DMA_TO_DEVICE),
+				len, false, cmd))
 			goto err_unmap;
-		dma_unmap_addr_set(&ring->tx_buf[i], dma, dma);
-		dma_unmap_len_set(&ring->tx_buf[i], len, len);
-		igx_tx_desc(ring, i, dma, len, skb->len);
 	}
 	ring->tx_desc[i].cmd |= cpu_to_le64(IGX_TXD_CMD_EOP | IGX_TXD_CMD_RS);
 
 	first->skb = skb;
 	first->last = i;
-	first->bytes = skb->len;
-	first->gso_segs = 1;
+	first->segs = off.segs;
+	first->bytes = skb->len + (off.segs - 1) * off.hdr_len;
 	ntu = igx_ring_next(ring, i);
 	/* the cleaner reads first->last only for slots below next_to_use */
 	smp_store_release(&ring->next_to_use, ntu);
@@ -596,14 +774,12 @@ netdev_tx_t igx_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
 	return NETDEV_TX_OK;
 
 err_unmap:
-	while (i != head) {
-		igx_unmap_tx_buf(ring, &ring->tx_buf[i], false);
-		i = i ? i - 1 : ring->count - 1;
-	}
-	igx_unmap_tx_buf(ring, first, true);
-err_drop:
+	/* the descriptor that failed to map holds no mapping of its own */
+	igx_unmap_tx_packet(ring, head, i);
 	net_ratelimited_function(netdev_err, netdev, "TX DMA mapping failed\n");
+err_free:
 	dev_kfree_skb_any(skb);
+err_count:
 	igx_tx_count_drop(ring);
 	return NETDEV_TX_OK;
 }
@@ -697,6 +873,10 @@ static int igx_clean_rx(struct igx_ring *ring, int budget)
 		}
 
 		igx_rx_csum(ring, skb, qw);
+		if ((qw & IGX_RXD_WB_VP) &&
+		    (ring->netdev->features & NETIF_F_HW_VLAN_CTAG_RX))
+			__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q),
+					       FIELD_GET(IGX_RXD_WB_VLAN, qw));
 		bytes += skb->len;
 		pkts++;
 		skb->protocol = eth_type_trans(skb, ring->netdev);
