@@ -194,7 +194,30 @@ enum igx_mdic_op {
 #define IGX_VFTA(n)			(0x05600 + 4 * (n))
 #define IGX_VFTA_NUM			128
 
+/* Multiple receive queues: RSS */
 #define IGX_MRQC			0x05818
+#define   IGX_MRQC_MRQE			GENMASK(2, 0)
+enum igx_mrqc_mrqe {
+	IGX_MRQC_MRQE_NONE		= 0,
+	IGX_MRQC_MRQE_RSS		= 2,
+};
+
+#define   IGX_MRQC_TCP_IPV4		BIT(16)
+#define   IGX_MRQC_IPV4			BIT(17)
+#define   IGX_MRQC_TCP_IPV6_EX		BIT(18)
+#define   IGX_MRQC_IPV6_EX		BIT(19)
+#define   IGX_MRQC_IPV6			BIT(20)
+#define   IGX_MRQC_TCP_IPV6		BIT(21)
+#define   IGX_MRQC_UDP_IPV4		BIT(22)
+#define   IGX_MRQC_UDP_IPV6		BIT(23)
+#define   IGX_MRQC_UDP_IPV6_EX		BIT(24)
+
+/* Redirection table: 128 one-byte entries, four per register */
+#define IGX_RETA(n)			(0x05c00 + 4 * (n))
+#define IGX_RETA_ENTRIES		128
+/* Toeplitz key: 40 bytes, four per register, first byte lowest */
+#define IGX_RSSRK(n)			(0x05c80 + 4 * (n))
+#define IGX_RSS_KEY_SIZE		40
 
 /* ---- Per-queue receive registers ---- */
 #define IGX_RDBAL(q)			(0x0c000 + 0x40 * (q))
@@ -256,6 +279,19 @@ static_assert(sizeof(struct igx_adv_rx_desc) == 16);
 
 /* write-back, first quad word (lo: info, hi: RSS hash) */
 #define IGX_RXD_WB_RSSTYPE		GENMASK_ULL(3, 0)
+enum igx_rxd_rsstype {
+	IGX_RSSTYPE_NONE		= 0,
+	IGX_RSSTYPE_TCP_IPV4		= 1,
+	IGX_RSSTYPE_IPV4		= 2,
+	IGX_RSSTYPE_TCP_IPV6		= 3,
+	IGX_RSSTYPE_IPV6_EX		= 4,
+	IGX_RSSTYPE_IPV6		= 5,
+	IGX_RSSTYPE_TCP_IPV6_EX		= 6,
+	IGX_RSSTYPE_UDP_IPV4		= 7,
+	IGX_RSSTYPE_UDP_IPV6		= 8,
+	IGX_RSSTYPE_UDP_IPV6_EX		= 9,
+};
+
 #define IGX_RXD_WB_PKTTYPE		GENMASK_ULL(16, 4)
 #define IGX_RXD_WB_RSSHASH		GENMASK_ULL(63, 32)
 /* write-back, second quad word */

@@ -8,6 +8,7 @@
 #ifndef _IGX_H_
 #define _IGX_H_
 
+#include <linux/dim.h>
 #include <linux/if_vlan.h>
 #include <linux/mii.h>
 #include <linux/netdevice.h>
@@ -47,8 +48,9 @@
 #define IGX_TX_DESC_NEEDED	(MAX_SKB_FRAGS + 3)
 #define IGX_TX_WAKE_THRESH	(2 * IGX_TX_DESC_NEEDED)
 
-/* Default interrupt throttle interval of every vector, microseconds */
+/* Interrupt throttle interval, microseconds: default and EITR's limit */
 #define IGX_DEFAULT_ITR_USECS	50
+#define IGX_MAX_ITR_USECS	8191
 
 struct igx_dev;
 struct igx_q_vector;
@@ -132,6 +134,7 @@ struct igx_rx_buf {
  * @packets: frames completed (TX) or handed to the stack (RX)
  * @bytes: their bytes, from the first byte of the Ethernet header
  * @restarts: TX: times the queue was stopped for lack of descriptors
+ * @wakes: TX: times completions woke a stopped queue
  * @dropped: TX: frames freed without being sent;
  *	     RX: good frames the driver could not pass up (no memory)
  * @errors: RX: frames the MAC flagged as bad (RXE), dropped
@@ -144,6 +147,7 @@ struct igx_ring_stats {
 	u64 packets;
 	u64 bytes;
 	u64 restarts;
+	u64 wakes;
 	u64 dropped;
 	u64 errors;
 	u64 alloc_fail;
@@ -201,6 +205,11 @@ struct igx_ring {
  * @v_idx: vector index (MSI-X table entry, or 0)
  * @irq: Linux IRQ number
  * @itr_usecs: throttle interval programmed in EITR
+ * @rx_dim: net DIM state for RX (adaptive-rx)
+ * @tx_dim: net DIM state for TX (adaptive-tx)
+ * @rx_dim_usecs: interval DIM last chose for RX
+ * @tx_dim_usecs: interval DIM last chose for TX
+ * @dim_events: polls completed, DIM's event counter
  * @name: IRQ name as shown in /proc/interrupts
  */
 struct igx_q_vector {
@@ -212,6 +221,11 @@ struct igx_q_vector {
 	u16 v_idx;
 	int irq;
 	u32 itr_usecs;
+	struct dim rx_dim;
+	struct dim tx_dim;
+	u16 rx_dim_usecs;
+	u16 tx_dim_usecs;
+	u16 dim_events;
 	char name[IFNAMSIZ + 16];
 };
 
@@ -219,6 +233,28 @@ enum igx_irq_mode {
 	IGX_IRQ_MSIX,
 	IGX_IRQ_MSI,
 	IGX_IRQ_INTX,
+};
+
+/**
+ * struct igx_coal - interrupt moderation settings (ethtool -C)
+ * @rx_usecs: RX interval when not adaptive; 0 = no throttling
+ * @tx_usecs: TX interval when not adaptive
+ * @adaptive_rx: net DIM picks the RX interval
+ * @adaptive_tx: net DIM picks the TX interval
+ *
+ * One vector serves a queue pair with one EITR, so it is programmed with
+ * the shorter of the RX and TX intervals.
+ */
+struct igx_coal {
+	u16 rx_usecs;
+	u16 tx_usecs;
+	bool adaptive_rx;
+	bool adaptive_tx;
+};
+
+enum igx_priv_flags {
+	IGX_PRIV_DISABLE_MSIX,	/* use MSI (or INTx) even when MSI-X works */
+	IGX_PRIV_NUM
 };
 
 enum igx_state_bits {
@@ -250,6 +286,14 @@ enum igx_state_bits {
  * @link_full_duplex: duplex while the link is up
  * @rx_ring_count: RX descriptors per ring for the next open
  * @tx_ring_count: TX descriptors per ring for the next open
+ * @coal: interrupt moderation settings
+ * @priv_flags: IGX_PRIV_* bits (ethtool --set-priv-flags)
+ * @rss_key: Toeplitz key
+ * @rss_reta: redirection table, queue per entry
+ * @rss_reta_user: the table was set by the user: keep it across
+ *		   changes of the queue count
+ * @rss_udp4: hash UDP/IPv4 ports, not only addresses
+ * @rss_udp6: hash UDP/IPv6 ports, not only addresses
  * @vlans: VLAN IDs the stack asked to receive (mirrors VFTA)
  * @mii: PHY access for the generic MII ethtool helpers
  * @msg_enable: netif_msg bitmap
@@ -283,6 +327,13 @@ struct igx_dev {
 
 	u16 rx_ring_count;
 	u16 tx_ring_count;
+	struct igx_coal coal;
+	unsigned long priv_flags;
+	u8 rss_key[IGX_RSS_KEY_SIZE];
+	u8 rss_reta[IGX_RETA_ENTRIES];
+	bool rss_reta_user;
+	bool rss_udp4;
+	bool rss_udp6;
 	unsigned long vlans[BITS_TO_LONGS(VLAN_N_VID)];
 	struct mii_if_info mii;
 	u32 msg_enable;
@@ -321,6 +372,13 @@ int igx_poll(struct napi_struct *napi, int budget);
 void igx_ring_stats_read(const struct igx_ring_stats *s,
 			 struct igx_ring_stats *sum);
 
+/* igx_rss.c: receive-side scaling */
+void igx_rss_init(struct igx_dev *dev);
+void igx_rss_reta_default(struct igx_dev *dev);
+bool igx_rss_reta_fits(struct igx_dev *dev);
+void igx_rss_configure(struct igx_dev *dev);
+void igx_rx_hash(struct igx_ring *ring, struct sk_buff *skb, u64 qw0);
+
 /* igx_irq.c: interrupt modes, vector map, moderation */
 int igx_irq_init(struct igx_dev *dev);
 void igx_irq_deinit(struct igx_dev *dev);
@@ -332,10 +390,15 @@ void igx_irq_disable(struct igx_dev *dev);
 void igx_irq_vector_enable(struct igx_q_vector *qv);
 void igx_irq_kick(struct igx_q_vector *qv);
 void igx_write_itr(struct igx_q_vector *qv);
+void igx_update_itr(struct igx_q_vector *qv);
+void igx_dim_init(struct igx_q_vector *qv);
+void igx_dim_sample(struct igx_q_vector *qv);
+void igx_dim_cancel(struct igx_q_vector *qv);
 unsigned int igx_irq_queue_count(struct igx_dev *dev);
 
 /* igx_netdev.c */
 int igx_netdev_init(struct igx_dev *dev);
+int igx_reconfigure_irqs(struct igx_dev *dev, unsigned long priv_flags);
 void igx_request_reset(struct igx_dev *dev);
 void igx_service_schedule(struct igx_dev *dev, unsigned long delay);
 void igx_service_task(struct work_struct *work);

@@ -52,13 +52,173 @@ static int igx_nway_reset(struct net_device *netdev)
 	return mii_nway_restart(&dev->mii);
 }
 
+static const char igx_priv_flag_names[IGX_PRIV_NUM][ETH_GSTRING_LEN] = {
+	[IGX_PRIV_DISABLE_MSIX] = "disable-msix",
+};
+
+static int igx_get_sset_count(struct net_device *netdev, int sset)
+{
+	switch (sset) {
+	case ETH_SS_PRIV_FLAGS:
+		return IGX_PRIV_NUM;
+	default:
+		return -EOPNOTSUPP;
+	}
+}
+
+static void igx_get_strings(struct net_device *netdev, u32 sset, u8 *data)
+{
+	unsigned int i;
+
+	if (sset != ETH_SS_PRIV_FLAGS)
+		return;
+	for (i = 0; i < IGX_PRIV_NUM; i++)
+		ethtool_puts(&data, igx_priv_flag_names[i]);
+}
+
+static u32 igx_get_priv_flags(struct net_device *netdev)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+
+	return dev->priv_flags;
+}
+
+static int igx_set_priv_flags(struct net_device *netdev, u32 flags)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+
+	if (flags & ~GENMASK(IGX_PRIV_NUM - 1, 0))
+		return -EINVAL;
+	if (flags == dev->priv_flags)
+		return 0;
+	return igx_reconfigure_irqs(dev, flags);
+}
+
+static int igx_get_coalesce(struct net_device *netdev,
+			    struct ethtool_coalesce *ec,
+			    struct kernel_ethtool_coalesce *kec,
+			    struct netlink_ext_ack *extack)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+
+	ec->rx_coalesce_usecs = dev->coal.rx_usecs;
+	ec->tx_coalesce_usecs = dev->coal.tx_usecs;
+	ec->use_adaptive_rx_coalesce = dev->coal.adaptive_rx;
+	ec->use_adaptive_tx_coalesce = dev->coal.adaptive_tx;
+	return 0;
+}
+
+static int igx_set_coalesce(struct net_device *netdev,
+			    struct ethtool_coalesce *ec,
+			    struct kernel_ethtool_coalesce *kec,
+			    struct netlink_ext_ack *extack)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+	unsigned int i;
+
+	if (ec->rx_coalesce_usecs > IGX_MAX_ITR_USECS ||
+	    ec->tx_coalesce_usecs > IGX_MAX_ITR_USECS) {
+		NL_SET_ERR_MSG_FMT_MOD(extack,
+				       "interval above the hardware's %u us",
+				       IGX_MAX_ITR_USECS);
+		return -EINVAL;
+	}
+
+	dev->coal.rx_usecs = ec->rx_coalesce_usecs;
+	dev->coal.tx_usecs = ec->tx_coalesce_usecs;
+	dev->coal.adaptive_rx = ec->use_adaptive_rx_coalesce;
+	dev->coal.adaptive_tx = ec->use_adaptive_tx_coalesce;
+	for (i = 0; i < dev->num_q_vectors; i++)
+		igx_update_itr(dev->q_vector[i]);
+	return 0;
+}
+
+static void igx_get_channels(struct net_device *netdev,
+			     struct ethtool_channels *ch)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+
+	ch->max_combined = min3(num_online_cpus(),
+				(unsigned int)dev->family->max_queues,
+				(unsigned int)dev->family->max_msix - 1);
+	ch->combined_count = dev->num_q_vectors;
+	ch->max_other = 1;
+	ch->other_count = dev->irq_mode == IGX_IRQ_MSIX ? 1 : 0;
+}
+
+static void igx_get_ringparam(struct net_device *netdev,
+			      struct ethtool_ringparam *ring,
+			      struct kernel_ethtool_ringparam *kring,
+			      struct netlink_ext_ack *extack)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+
+	ring->rx_max_pending = IGX_MAX_RING;
+	ring->tx_max_pending = IGX_MAX_RING;
+	ring->rx_pending = dev->rx_ring_count;
+	ring->tx_pending = dev->tx_ring_count;
+}
+
+static u32 igx_get_rxfh_key_size(struct net_device *netdev)
+{
+	return IGX_RSS_KEY_SIZE;
+}
+
+static u32 igx_get_rxfh_indir_size(struct net_device *netdev)
+{
+	return IGX_RETA_ENTRIES;
+}
+
+static int igx_get_rxfh(struct net_device *netdev,
+			struct ethtool_rxfh_param *rxfh)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+	unsigned int i;
+
+	rxfh->hfunc = ETH_RSS_HASH_TOP;
+	if (rxfh->key)
+		memcpy(rxfh->key, dev->rss_key, IGX_RSS_KEY_SIZE);
+	if (rxfh->indir)
+		for (i = 0; i < IGX_RETA_ENTRIES; i++)
+			rxfh->indir[i] = dev->rss_reta[i];
+	return 0;
+}
+
+static int igx_get_rxnfc(struct net_device *netdev, struct ethtool_rxnfc *nfc,
+			 u32 *rule_locs)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+
+	switch (nfc->cmd) {
+	case ETHTOOL_GRXRINGS:
+		nfc->data = dev->num_q_vectors;
+		return 0;
+	default:
+		return -EOPNOTSUPP;
+	}
+}
+
 static const struct ethtool_ops igx_ethtool_ops = {
+	.supported_coalesce_params = ETHTOOL_COALESCE_USECS |
+				     ETHTOOL_COALESCE_USE_ADAPTIVE,
 	.get_drvinfo		= igx_get_drvinfo,
 	.get_msglevel		= igx_get_msglevel,
 	.set_msglevel		= igx_set_msglevel,
 	.get_link		= ethtool_op_get_link,
 	.get_link_ksettings	= igx_get_link_ksettings,
 	.nway_reset		= igx_nway_reset,
+	.get_sset_count		= igx_get_sset_count,
+	.get_strings		= igx_get_strings,
+	.get_priv_flags		= igx_get_priv_flags,
+	.set_priv_flags		= igx_set_priv_flags,
+	.get_coalesce		= igx_get_coalesce,
+	.set_coalesce		= igx_set_coalesce,
+	.get_channels		= igx_get_channels,
+	.get_ringparam		= igx_get_ringparam,
+	.get_rxfh_key_size	= igx_get_rxfh_key_size,
+	.get_rxfh_indir_size	= igx_get_rxfh_indir_size,
+	.get_rxfh		= igx_get_rxfh,
+	.get_rxnfc		= igx_get_rxnfc,
 };
 
 /**

@@ -43,12 +43,13 @@ int igx_irq_init(struct igx_dev *dev)
 	unsigned int want;
 	int got;
 
-	/* One queue pair until receive-side scaling spreads flows */
-	want = 1;
-	want = min3(want, (unsigned int)dev->family->max_queues,
+	/* A queue pair per CPU, as far as queues and vectors go */
+	want = min3(num_online_cpus(), (unsigned int)dev->family->max_queues,
 		    (unsigned int)dev->family->max_msix - 1);
 
-	got = pci_alloc_irq_vectors(pdev, 2, want + 1, PCI_IRQ_MSIX);
+	got = -ENOSPC;
+	if (!test_bit(IGX_PRIV_DISABLE_MSIX, &dev->priv_flags))
+		got = pci_alloc_irq_vectors(pdev, 2, want + 1, PCI_IRQ_MSIX);
 	if (got > 0) {
 		dev->irq_mode = IGX_IRQ_MSIX;
 		dev->num_q_vectors = got - 1;
@@ -218,6 +219,107 @@ void igx_write_itr(struct igx_q_vector *qv)
 	igx_wr32(qv->dev, IGX_EITR(qv->v_idx),
 		 FIELD_PREP(IGX_EITR_INTERVAL, qv->itr_usecs) |
 		 IGX_EITR_CNT_WDIS);
+}
+
+/**
+ * igx_update_itr() - reprogram a vector after a moderation change
+ * @qv: the vector
+ *
+ * The vector serves RX and TX with one interval: the shorter of the two
+ * wins, so neither direction waits longer than it was asked to.
+ */
+void igx_update_itr(struct igx_q_vector *qv)
+{
+	const struct igx_coal *c = &qv->dev->coal;
+	u32 rx, tx, usecs;
+
+	rx = c->adaptive_rx ? READ_ONCE(qv->rx_dim_usecs) : c->rx_usecs;
+	tx = c->adaptive_tx ? READ_ONCE(qv->tx_dim_usecs) : c->tx_usecs;
+	usecs = min(rx, tx);
+	if (usecs == qv->itr_usecs)
+		return;
+	qv->itr_usecs = usecs;
+	if (!test_bit(IGX_STATE_DOWN, &qv->dev->state))
+		igx_write_itr(qv);
+}
+
+static void igx_rx_dim_work(struct work_struct *work)
+{
+	struct dim *dim = container_of(work, struct dim, work);
+	struct igx_q_vector *qv = container_of(dim, struct igx_q_vector,
+					       rx_dim);
+	struct dim_cq_moder m = net_dim_get_rx_moderation(dim->mode,
+							  dim->profile_ix);
+
+	WRITE_ONCE(qv->rx_dim_usecs, m.usec);
+	igx_update_itr(qv);
+	dim->state = DIM_START_MEASURE;
+}
+
+static void igx_tx_dim_work(struct work_struct *work)
+{
+	struct dim *dim = container_of(work, struct dim, work);
+	struct igx_q_vector *qv = container_of(dim, struct igx_q_vector,
+					       tx_dim);
+	struct dim_cq_moder m = net_dim_get_tx_moderation(dim->mode,
+							  dim->profile_ix);
+
+	WRITE_ONCE(qv->tx_dim_usecs, m.usec);
+	igx_update_itr(qv);
+	dim->state = DIM_START_MEASURE;
+}
+
+/**
+ * igx_dim_init() - prepare a vector's net DIM contexts
+ * @qv: the vector
+ */
+void igx_dim_init(struct igx_q_vector *qv)
+{
+	struct dim_cq_moder rx, tx;
+
+	INIT_WORK(&qv->rx_dim.work, igx_rx_dim_work);
+	INIT_WORK(&qv->tx_dim.work, igx_tx_dim_work);
+	qv->rx_dim.mode = DIM_CQ_PERIOD_MODE_START_FROM_EQE;
+	qv->tx_dim.mode = DIM_CQ_PERIOD_MODE_START_FROM_EQE;
+	rx = net_dim_get_def_rx_moderation(qv->rx_dim.mode);
+	tx = net_dim_get_def_tx_moderation(qv->tx_dim.mode);
+	qv->rx_dim_usecs = rx.usec;
+	qv->tx_dim_usecs = tx.usec;
+}
+
+/**
+ * igx_dim_sample() - feed net DIM after a completed poll
+ * @qv: the vector
+ *
+ * Called from the NAPI poll, the only writer of the ring counters, so
+ * they are read without the u64_stats retry loop.
+ */
+void igx_dim_sample(struct igx_q_vector *qv)
+{
+	const struct igx_coal *c = &qv->dev->coal;
+	struct dim_sample s;
+
+	qv->dim_events++;
+	if (c->adaptive_rx) {
+		dim_update_sample(qv->dim_events, qv->rx.stats.packets,
+				  qv->rx.stats.bytes, &s);
+		net_dim(&qv->rx_dim, s);
+	}
+	if (c->adaptive_tx) {
+		dim_update_sample(qv->dim_events, qv->tx.stats.packets,
+				  qv->tx.stats.bytes, &s);
+		net_dim(&qv->tx_dim, s);
+	}
+}
+
+/**
+ * igx_dim_cancel() - wait for pending DIM work of a vector
+ * @qv: the vector
+ */
+void igx_dim_cancel(struct igx_q_vector *qv)
+{
+	cancel_work_sync(&qv->rx_dim.work);
+	cancel_work_sync(&qv->tx_dim.work);
 }
 
 /**

@@ -13,6 +13,7 @@
 #include <linux/etherdevice.h>
 #include <linux/if_vlan.h>
 #include <linux/rtnetlink.h>
+#include <net/netdev_queues.h>
 
 #include "igx.h"
 
@@ -154,10 +155,12 @@ static void igx_configure_mac(struct igx_dev *dev)
 				FIELD_PREP(IGX_TCTL_CT, 15) |
 				FIELD_PREP(IGX_TCTL_COLD, 63));
 
+	/* PCSD: the descriptor carries the RSS hash, not a packet csum */
+	rxcsum = IGX_RXCSUM_PCSD;
 	if (netdev->features & NETIF_F_RXCSUM)
-		rxcsum = IGX_RXCSUM_IPOFL | IGX_RXCSUM_TUOFL;
+		rxcsum |= IGX_RXCSUM_IPOFL | IGX_RXCSUM_TUOFL;
 	igx_wr32(dev, IGX_RXCSUM, rxcsum);
-	igx_wr32(dev, IGX_MRQC, 0);
+	igx_rss_configure(dev);
 
 	/* Broadcast accepted, CRC stripped, pause frames not passed up */
 	igx_wr32(dev, IGX_RCTL, IGX_RCTL_BAM | IGX_RCTL_SECRC | IGX_RCTL_DPF);
@@ -220,8 +223,10 @@ static void igx_down(struct igx_dev *dev)
 	igx_rmw32(dev, IGX_RCTL, IGX_RCTL_EN, 0);
 	igx_irq_disable(dev);
 	igx_link_queues(dev, false);
-	for (i = 0; i < dev->num_q_vectors; i++)
+	for (i = 0; i < dev->num_q_vectors; i++) {
 		napi_disable(&dev->q_vector[i]->napi);
+		igx_dim_cancel(dev->q_vector[i]);
+	}
 
 	igx_stop_rings(dev);
 	/* Only a reset guarantees the DMA engines hold no buffer address */
@@ -308,8 +313,10 @@ static int igx_set_features(struct net_device *netdev,
 	if (!netif_running(netdev))
 		return 0;
 	if (changed & NETIF_F_RXCSUM)
-		igx_wr32(dev, IGX_RXCSUM, features & NETIF_F_RXCSUM ?
-			 IGX_RXCSUM_IPOFL | IGX_RXCSUM_TUOFL : 0);
+		igx_rmw32(dev, IGX_RXCSUM,
+			  IGX_RXCSUM_IPOFL | IGX_RXCSUM_TUOFL,
+			  features & NETIF_F_RXCSUM ?
+			  IGX_RXCSUM_IPOFL | IGX_RXCSUM_TUOFL : 0);
 	if (changed & NETIF_F_HW_VLAN_CTAG_RX)
 		igx_set_vlan_strip(dev, features);
 	if (changed & NETIF_F_HW_VLAN_CTAG_FILTER) {
@@ -448,6 +455,130 @@ void igx_service_task(struct work_struct *work)
 	igx_service_schedule(dev, IGX_SERVICE_PERIOD);
 }
 
+static void igx_get_queue_stats_rx(struct net_device *netdev, int idx,
+				   struct netdev_queue_stats_rx *rx)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+	struct igx_ring_stats s = {};
+
+	igx_ring_stats_read(&dev->q_vector[idx]->rx.stats, &s);
+	rx->packets = s.packets;
+	rx->bytes = s.bytes;
+	rx->alloc_fail = s.alloc_fail;
+	rx->csum_unnecessary = s.csum_ok;
+	rx->csum_bad = s.csum_err;
+}
+
+static void igx_get_queue_stats_tx(struct net_device *netdev, int idx,
+				   struct netdev_queue_stats_tx *tx)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+	struct igx_ring_stats s = {};
+
+	igx_ring_stats_read(&dev->q_vector[idx]->tx.stats, &s);
+	tx->packets = s.packets;
+	tx->bytes = s.bytes;
+	tx->stop = s.restarts;
+	tx->wake = s.wakes;
+}
+
+static void igx_get_base_stats(struct net_device *netdev,
+			       struct netdev_queue_stats_rx *rx,
+			       struct netdev_queue_stats_tx *tx)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+	struct igx_ring_stats r = {}, t = {};
+
+	spin_lock_bh(&dev->stats_lock);
+	igx_ring_stats_read(&dev->base_rx, &r);
+	igx_ring_stats_read(&dev->base_tx, &t);
+	spin_unlock_bh(&dev->stats_lock);
+
+	rx->packets = r.packets;
+	rx->bytes = r.bytes;
+	rx->alloc_fail = r.alloc_fail;
+	rx->csum_unnecessary = r.csum_ok;
+	rx->csum_bad = r.csum_err;
+	tx->packets = t.packets;
+	tx->bytes = t.bytes;
+	tx->stop = t.restarts;
+	tx->wake = t.wakes;
+}
+
+static const struct netdev_stat_ops igx_stat_ops = {
+	.get_queue_stats_rx	= igx_get_queue_stats_rx,
+	.get_queue_stats_tx	= igx_get_queue_stats_tx,
+	.get_base_stats		= igx_get_base_stats,
+};
+
+/**
+ * igx_reconfigure_irqs() - switch interrupt mode (and so queue count)
+ * @dev: the device
+ * @priv_flags: the private flags to apply (IGX_PRIV_DISABLE_MSIX)
+ *
+ * Stops the port, gives back its vectors and queue vectors, allocates
+ * them again for the new mode and reopens the port.  If the new mode
+ * cannot be set up, the previous one is restored.  Called under RTNL.
+ *
+ * Return: 0 or a negative error; the port keeps working either way
+ * unless even the previous mode cannot be restored.
+ */
+int igx_reconfigure_irqs(struct igx_dev *dev, unsigned long priv_flags)
+{
+	struct net_device *netdev = dev->netdev;
+	unsigned long old = dev->priv_flags;
+	bool running = netif_running(netdev);
+	int err, err2;
+
+	ASSERT_RTNL();
+	if (running)
+		igx_stop(netdev);
+	igx_free_q_vectors(dev);
+	igx_irq_deinit(dev);
+
+	dev->priv_flags = priv_flags;
+	err = igx_irq_init(dev);
+	if (!err) {
+		err = igx_alloc_q_vectors(dev, dev->num_q_vectors);
+		if (err)
+			igx_irq_deinit(dev);
+	}
+	if (err) {
+		dev->priv_flags = old;
+		err2 = igx_irq_init(dev);
+		if (!err2) {
+			err2 = igx_alloc_q_vectors(dev, dev->num_q_vectors);
+			if (err2)
+				igx_irq_deinit(dev);
+		}
+		if (err2) {
+			netdev_err(netdev, "no interrupts left: %d\n", err2);
+			netif_device_detach(netdev);
+			return err;
+		}
+	}
+
+	/* The table follows the queue count unless the user set it and
+	 * it still fits
+	 */
+	if (!dev->rss_reta_user || !igx_rss_reta_fits(dev))
+		igx_rss_reta_default(dev);
+
+	netdev_info(netdev, "%u queue pair%s, %s\n", dev->num_q_vectors,
+		    dev->num_q_vectors == 1 ? "" : "s",
+		    dev->irq_mode == IGX_IRQ_MSIX ? "MSI-X" :
+		    dev->irq_mode == IGX_IRQ_MSI ? "MSI" : "INTx");
+	if (running) {
+		err2 = igx_open(netdev);
+		if (err2) {
+			netdev_err(netdev, "cannot reopen: %d\n", err2);
+			dev_close(netdev);
+			return err2;
+		}
+	}
+	return err;
+}
+
 /**
  * igx_netdev_init() - set up the net_device before registration
  * @dev: the device
@@ -459,6 +590,7 @@ int igx_netdev_init(struct igx_dev *dev)
 	struct net_device *netdev = dev->netdev;
 
 	netdev->netdev_ops = &igx_netdev_ops;
+	netdev->stat_ops = &igx_stat_ops;
 	igx_set_ethtool_ops(netdev);
 	netdev->watchdog_timeo = 5 * HZ;
 	netdev->min_mtu = IGX_MIN_MTU;
@@ -466,6 +598,7 @@ int igx_netdev_init(struct igx_dev *dev)
 
 	netdev->hw_features = NETIF_F_SG | NETIF_F_IP_CSUM | NETIF_F_IPV6_CSUM |
 			      NETIF_F_TSO | NETIF_F_TSO6 | NETIF_F_RXCSUM |
+			      NETIF_F_RXHASH |
 			      NETIF_F_HW_VLAN_CTAG_RX |
 			      NETIF_F_HW_VLAN_CTAG_TX |
 			      NETIF_F_HW_VLAN_CTAG_FILTER;

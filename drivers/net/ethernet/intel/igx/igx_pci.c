@@ -100,6 +100,10 @@ static int igx_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	dev->msg_enable = IGX_DEFAULT_MSG;
 	dev->rx_ring_count = IGX_DEFAULT_RING;
 	dev->tx_ring_count = IGX_DEFAULT_RING;
+	dev->coal.rx_usecs = IGX_DEFAULT_ITR_USECS;
+	dev->coal.tx_usecs = IGX_DEFAULT_ITR_USECS;
+	dev->coal.adaptive_rx = true;
+	dev->coal.adaptive_tx = true;
 	spin_lock_init(&dev->stats_lock);
 	u64_stats_init(&dev->base_rx.syncp);
 	u64_stats_init(&dev->base_tx.syncp);
@@ -126,6 +130,7 @@ static int igx_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	err = igx_alloc_q_vectors(dev, dev->num_q_vectors);
 	if (err)
 		goto err_irq_deinit;
+	igx_rss_init(dev);
 
 	igx_netdev_init(dev);
 	err = register_netdev(netdev);

@@ -48,7 +48,7 @@ static u16 igx_ring_unused(const struct igx_ring *ring)
 void igx_ring_stats_read(const struct igx_ring_stats *s,
 			 struct igx_ring_stats *sum)
 {
-	u64 packets, bytes, restarts, dropped, errors, alloc_fail;
+	u64 packets, bytes, restarts, wakes, dropped, errors, alloc_fail;
 	u64 csum_err, csum_ok;
 	unsigned int start;
 
@@ -57,6 +57,7 @@ void igx_ring_stats_read(const struct igx_ring_stats *s,
 		packets = s->packets;
 		bytes = s->bytes;
 		restarts = s->restarts;
+		wakes = s->wakes;
 		dropped = s->dropped;
 		errors = s->errors;
 		alloc_fail = s->alloc_fail;
@@ -67,6 +68,7 @@ void igx_ring_stats_read(const struct igx_ring_stats *s,
 	sum->packets += packets;
 	sum->bytes += bytes;
 	sum->restarts += restarts;
+	sum->wakes += wakes;
 	sum->dropped += dropped;
 	sum->errors += errors;
 	sum->alloc_fail += alloc_fail;
@@ -97,6 +99,8 @@ int igx_alloc_q_vectors(struct igx_dev *dev, unsigned int count)
 		qv->v_idx = i;
 		qv->eims = dev->irq_mode == IGX_IRQ_MSIX ? BIT(i) : 0;
 		qv->itr_usecs = IGX_DEFAULT_ITR_USECS;
+		igx_dim_init(qv);
+		igx_update_itr(qv);
 		qv->irq = -1;
 		u64_stats_init(&qv->tx.stats.syncp);
 		u64_stats_init(&qv->rx.stats.syncp);
@@ -470,6 +474,7 @@ void igx_rx_refill_all(struct igx_dev *dev)
 static bool igx_clean_tx(struct igx_ring *ring, int budget)
 {
 	unsigned int pkts = 0, bytes = 0;
+	bool woken;
 	u16 i = ring->next_to_clean;
 	struct igx_tx_buf *first;
 	u64 qw;
@@ -496,15 +501,16 @@ static bool igx_clean_tx(struct igx_ring *ring, int budget)
 	}
 	WRITE_ONCE(ring->next_to_clean, i);
 
+	woken = !netif_subqueue_completed_wake(ring->netdev, ring->qid, pkts,
+					       bytes, igx_ring_unused(ring),
+					       IGX_TX_WAKE_THRESH);
 	if (pkts) {
 		u64_stats_update_begin(&ring->stats.syncp);
 		ring->stats.packets += pkts;
 		ring->stats.bytes += bytes;
+		ring->stats.wakes += woken;
 		u64_stats_update_end(&ring->stats.syncp);
 	}
-	netif_subqueue_completed_wake(ring->netdev, ring->qid, pkts, bytes,
-				      igx_ring_unused(ring),
-				      IGX_TX_WAKE_THRESH);
 	return true;
 }
 
@@ -873,6 +879,7 @@ static int igx_clean_rx(struct igx_ring *ring, int budget)
 		}
 
 		igx_rx_csum(ring, skb, qw);
+		igx_rx_hash(ring, skb, le64_to_cpu(desc->addr));
 		if ((qw & IGX_RXD_WB_VP) &&
 		    (ring->netdev->features & NETIF_F_HW_VLAN_CTAG_RX))
 			__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q),
@@ -914,7 +921,9 @@ int igx_poll(struct napi_struct *napi, int budget)
 	if (work >= budget)
 		return budget;
 
-	if (napi_complete_done(napi, work))
+	if (napi_complete_done(napi, work)) {
+		igx_dim_sample(qv);
 		igx_irq_vector_enable(qv);
+	}
 	return work;
 }
