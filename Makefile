@@ -9,32 +9,50 @@
 #   make check      set up the host, build with W=1 C=1, lint, run all tests
 #
 # Options for demo and check: TESTS="03-ping 04-tcp" (check only),
-# TESTOPTS="--driver igb" (passed to tests/run).
+# TESTOPTS="--driver igb" (passed to tests/run), KERNEL=debug (build for
+# and boot the debug kernel of ../shared/kernels).
 
-# The running kernel's build tree if there is one, else the newest 6.12
+# KERNEL=debug builds and tests against the debug kernel of
+# ../shared/kernels (installed by setup); its module is built in a copy
+# of the sources under build/, so both builds can coexist.
+KERNEL ?= stock
+DEBUG_KVER := 6.12.95-igxdbg
+DEBUG_OBJ := $(CURDIR)/build/$(DEBUG_KVER)
+
+ifeq ($(KERNEL),debug)
+KDIR := /lib/modules/$(DEBUG_KVER)/build
+OBJ := $(DEBUG_OBJ)
+SETUP_OPTS := --debug-kernel
+TESTOPTS += --kernel debug
+else
+# The running kernel's build tree if there is one, else the newest
+# Debian 6.12 headers
 KDIR ?= $(firstword $(wildcard /lib/modules/$(shell uname -r)/build) \
-	$(lastword $(sort $(wildcard /lib/modules/6.12*/build))))
+	$(lastword $(sort $(filter-out %igxdbg/build, \
+		$(wildcard /lib/modules/6.12*/build)))))
+OBJ := $(CURDIR)
+endif
 
-CHECKPATCH ?= /usr/local/share/igx/checkpatch/checkpatch.pl
-SRC = $(shell git ls-files -co --exclude-standard -- \
-	'drivers/*.c' 'drivers/*.h' 'include/*.h' 2>/dev/null)
 
 all: modules
 
 modules:
 	@test -n "$(KDIR)" || { echo "no kernel build tree: set KDIR" >&2; exit 1; }
-	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+ifneq ($(OBJ),$(CURDIR))
+	@mkdir -p $(OBJ)
+	cp -a Kbuild drivers include $(OBJ)/
+endif
+	$(MAKE) -C $(KDIR) M=$(OBJ) modules
 
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean
+	rm -rf $(DEBUG_OBJ)
 
 lint:
-	$(CHECKPATCH) --strict --no-tree --show-types --terse \
-		--ignore FILE_PATH_CHANGES,SPDX_LICENSE_TAG \
-		-f $(SRC)
+	scripts/lint
 
 setup:
-	scripts/setup-host
+	scripts/setup-host $(SETUP_OPTS)
 
 # A full rebuild with W=1 and sparse; any warning fails the target.
 warnings: setup
@@ -47,7 +65,7 @@ warnings: setup
 demo: setup modules
 	scripts/vm --nics 2 --timeout 300 -- scripts/demo-guest
 
-check: setup warnings lint
+check: setup warnings lint modules
 	tests/run $(TESTOPTS) $(TESTS)
 
 .PHONY: all modules clean lint setup warnings demo check

@@ -253,6 +253,61 @@ enum igx_srrctl_desctype {
 /* Ring length registers take bytes, in multiples of 128 */
 #define IGX_RING_LEN_ALIGN		128
 
+/*
+ * ---- Statistics: clear on read; 64-bit counters as low/high pairs,
+ * the low half read first ----
+ */
+#define IGX_CRCERRS			0x04000	/* CRC errors */
+#define IGX_ALGNERRC			0x04004	/* alignment errors */
+#define IGX_SYMERRS			0x04008	/* symbol errors */
+#define IGX_RXERRC			0x0400c	/* RX errors (PHY) */
+#define IGX_MPC				0x04010	/* missed: RX FIFO full */
+#define IGX_SCC				0x04014	/* single collision */
+#define IGX_ECOL			0x04018	/* excessive collisions */
+#define IGX_MCC				0x0401c	/* multiple collisions */
+#define IGX_LATECOL			0x04020	/* late collisions */
+#define IGX_COLC			0x04028	/* collisions */
+#define IGX_DC				0x04030	/* deferred */
+#define IGX_TNCRS			0x04034	/* TX with no carrier sense */
+#define IGX_RLEC			0x04040	/* RX length errors */
+#define IGX_XONRXC			0x04048
+#define IGX_XONTXC			0x0404c
+#define IGX_XOFFRXC			0x04050
+#define IGX_XOFFTXC			0x04054
+#define IGX_FCRUC			0x04058	/* unsupported flow control */
+#define IGX_PRC64			0x0405c	/* RX size histogram ... */
+#define IGX_PRC127			0x04060
+#define IGX_PRC255			0x04064
+#define IGX_PRC511			0x04068
+#define IGX_PRC1023			0x0406c
+#define IGX_PRC1522			0x04070	/* ... up to 1522 bytes */
+#define IGX_GPRC			0x04074	/* good packets received */
+#define IGX_BPRC			0x04078	/* broadcast received */
+#define IGX_MPRC			0x0407c	/* multicast received */
+#define IGX_GPTC			0x04080	/* good packets sent */
+#define IGX_GORCL			0x04088	/* good octets received */
+#define IGX_GOTCL			0x04090	/* good octets sent */
+#define IGX_RNBC			0x040a0	/* RX with no descriptors */
+#define IGX_RUC				0x040a4	/* undersize (runts) */
+#define IGX_RFC				0x040a8	/* fragments */
+#define IGX_ROC				0x040ac	/* oversize */
+#define IGX_RJC				0x040b0	/* jabbers */
+#define IGX_TORL			0x040c0	/* total octets received */
+#define IGX_TOTL			0x040c8	/* total octets sent */
+#define IGX_TPR				0x040d0	/* total packets received */
+#define IGX_TPT				0x040d4	/* total packets sent */
+#define IGX_PTC64			0x040d8	/* TX size histogram ... */
+#define IGX_PTC127			0x040dc
+#define IGX_PTC255			0x040e0
+#define IGX_PTC511			0x040e4
+#define IGX_PTC1023			0x040e8
+#define IGX_PTC1522			0x040ec	/* ... up to 1522 bytes */
+#define IGX_MPTC			0x040f0	/* multicast sent */
+#define IGX_BPTC			0x040f4	/* broadcast sent */
+#define IGX_TSCTC			0x040f8	/* TSO contexts sent */
+#define IGX_TSCTFC			0x040fc	/* TSO contexts failed */
+#define IGX_IAC				0x04100	/* interrupts asserted */
+
 /* ---- NVM layout ---- */
 #define IGX_NVM_MAC_ADDR		0x00	/* words 0-2 of a LAN section */
 #define IGX_NVM_CSUM_WORDS		0x40	/* checksum covers 0x00..0x3f */

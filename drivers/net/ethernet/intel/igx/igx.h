@@ -56,6 +56,39 @@ struct igx_dev;
 struct igx_q_vector;
 
 /**
+ * struct igx_hw_stats - the MAC's counters, accumulated in software
+ *
+ * Field names follow the registers (see igx_regs.h); every field is a
+ * 64-bit running total since probe.
+ */
+struct igx_hw_stats {
+	u64 crcerrs, algnerrc, symerrs, rxerrc, mpc;
+	u64 scc, ecol, mcc, latecol, colc, dc, tncrs, rlec;
+	u64 xonrxc, xontxc, xoffrxc, xofftxc, fcruc;
+	u64 prc64, prc127, prc255, prc511, prc1023, prc1522;
+	u64 gprc, bprc, mprc, gptc, gorc, gotc;
+	u64 rnbc, ruc, rfc, roc, rjc;
+	u64 tor, tot, tpr, tpt;
+	u64 ptc64, ptc127, ptc255, ptc511, ptc1023, ptc1522;
+	u64 mptc, bptc, tsctc, tsctfc, iac;
+};
+
+/**
+ * struct igx_hw_counter - where one MAC counter is read from
+ * @reg: its register (the low half for a 64-bit counter)
+ * @offset: offset of its total in struct igx_hw_stats
+ * @wide: a 64-bit counter in two registers
+ */
+struct igx_hw_counter {
+	u32 reg;
+	u16 offset;
+	bool wide;
+};
+
+#define IGX_HW_CTR(r, f, w) \
+	{ .reg = (r), .offset = offsetof(struct igx_hw_stats, f), .wide = (w) }
+
+/**
  * struct igx_family - what differs between the controller families
  * @name: family name, as logged at probe
  * @max_queues: RX/TX queue pairs the MAC has
@@ -65,6 +98,8 @@ struct igx_q_vector;
  * @mac_addr_fixup: adjust the NVM MAC address for this function, or NULL
  * @map_queue: route a queue pair's RX and TX causes to an MSI-X vector
  * @map_other: route the "other" causes (link, ...) to an MSI-X vector
+ * @hw_counters: the MAC counters this family has
+ * @n_hw_counters: their number
  *
  * One const instance per family is chosen at probe from the PCI table.
  */
@@ -78,6 +113,8 @@ struct igx_family {
 	void (*map_queue)(struct igx_dev *dev, unsigned int queue,
 			  unsigned int vector);
 	void (*map_other)(struct igx_dev *dev, unsigned int vector);
+	const struct igx_hw_counter *hw_counters;
+	unsigned int n_hw_counters;
 };
 
 extern const struct igx_family igx_family_82576;
@@ -280,6 +317,8 @@ enum igx_state_bits {
  * @stats_lock: serialises stats readers against rings going away
  * @base_rx: counters of RX rings that no longer exist
  * @base_tx: counters of TX rings that no longer exist
+ * @hw_stats_lock: serialises reading the MAC counters into @hw_stats
+ * @hw_stats: MAC counters accumulated since probe
  * @tx_timeouts: TX timeouts seen (each schedules a reset)
  * @resets: device resets done by the service work
  * @link_speed: speed in Mb/s while the link is up, else 0
@@ -319,6 +358,9 @@ struct igx_dev {
 	spinlock_t stats_lock;
 	struct igx_ring_stats base_rx;
 	struct igx_ring_stats base_tx;
+	/* protects hw_stats; taken by the service work, ethtool, stats64 */
+	spinlock_t hw_stats_lock;
+	struct igx_hw_stats hw_stats;
 	u64 tx_timeouts;
 	u64 resets;
 
@@ -394,7 +436,6 @@ void igx_update_itr(struct igx_q_vector *qv);
 void igx_dim_init(struct igx_q_vector *qv);
 void igx_dim_sample(struct igx_q_vector *qv);
 void igx_dim_cancel(struct igx_q_vector *qv);
-unsigned int igx_irq_queue_count(struct igx_dev *dev);
 
 /* igx_netdev.c */
 int igx_netdev_init(struct igx_dev *dev);
@@ -402,6 +443,20 @@ int igx_reconfigure_irqs(struct igx_dev *dev, unsigned long priv_flags);
 void igx_request_reset(struct igx_dev *dev);
 void igx_service_schedule(struct igx_dev *dev, unsigned long delay);
 void igx_service_task(struct work_struct *work);
+
+/* igx_stats.c: MAC counters and the ethtool standard statistics */
+void igx_hw_stats_update(struct igx_dev *dev);
+void igx_hw_stats_fill64(struct igx_dev *dev,
+			 struct rtnl_link_stats64 *stats);
+void igx_get_eth_mac_stats(struct net_device *netdev,
+			   struct ethtool_eth_mac_stats *mac);
+void igx_get_eth_ctrl_stats(struct net_device *netdev,
+			    struct ethtool_eth_ctrl_stats *ctrl);
+void igx_get_pause_stats(struct net_device *netdev,
+			 struct ethtool_pause_stats *pause);
+void igx_get_rmon_stats(struct net_device *netdev,
+			struct ethtool_rmon_stats *rmon,
+			const struct ethtool_rmon_hist_range **ranges);
 
 /* igx_ethtool.c */
 void igx_set_ethtool_ops(struct net_device *netdev);

@@ -219,6 +219,10 @@ static const struct ethtool_ops igx_ethtool_ops = {
 	.get_rxfh_indir_size	= igx_get_rxfh_indir_size,
 	.get_rxfh		= igx_get_rxfh,
 	.get_rxnfc		= igx_get_rxnfc,
+	.get_eth_mac_stats	= igx_get_eth_mac_stats,
+	.get_eth_ctrl_stats	= igx_get_eth_ctrl_stats,
+	.get_pause_stats	= igx_get_pause_stats,
+	.get_rmon_stats		= igx_get_rmon_stats,
 };
 
 /**

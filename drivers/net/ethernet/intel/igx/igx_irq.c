@@ -19,17 +19,6 @@
 #define IGX_INT_QUEUE_CAUSES	(IGX_INT_RXDW | IGX_INT_TXDW | IGX_INT_RXDMT0)
 
 /**
- * igx_irq_queue_count() - queue pairs the interrupt mode allows
- * @dev: the device
- *
- * Return: the number of queue vectors igx_irq_init() set up.
- */
-unsigned int igx_irq_queue_count(struct igx_dev *dev)
-{
-	return dev->num_q_vectors;
-}
-
-/**
  * igx_irq_init() - choose the interrupt mode and allocate its vectors
  * @dev: the device
  *

@@ -229,7 +229,10 @@ static void igx_down(struct igx_dev *dev)
 	}
 
 	igx_stop_rings(dev);
-	/* Only a reset guarantees the DMA engines hold no buffer address */
+	/* Only a reset guarantees the DMA engines hold no buffer address;
+	 * it clears the MAC counters too, so collect them first.
+	 */
+	igx_hw_stats_update(dev);
 	if (!test_bit(IGX_STATE_REMOVED, &dev->state)) {
 		dev->family->reset(dev);
 		igx_mac_init(dev);
@@ -240,7 +243,6 @@ static void igx_down(struct igx_dev *dev)
 static int igx_open(struct net_device *netdev)
 {
 	struct igx_dev *dev = netdev_priv(netdev);
-	unsigned int nq = igx_irq_queue_count(dev);
 	int err;
 
 	if (test_bit(IGX_STATE_REMOVED, &dev->state))
@@ -253,18 +255,10 @@ static int igx_open(struct net_device *netdev)
 	err = igx_request_irqs(dev);
 	if (err)
 		goto err_free_rings;
-	err = netif_set_real_num_tx_queues(netdev, nq);
-	if (err)
-		goto err_free_irqs;
-	err = netif_set_real_num_rx_queues(netdev, nq);
-	if (err)
-		goto err_free_irqs;
 
 	igx_up(dev);
 	return 0;
 
-err_free_irqs:
-	igx_free_irqs(dev);
 err_free_rings:
 	igx_free_rings(dev);
 	return err;
@@ -354,6 +348,7 @@ static void igx_get_stats64(struct net_device *netdev,
 	stats->tx_packets = tx.packets;
 	stats->tx_bytes = tx.bytes;
 	stats->tx_dropped = tx.dropped;
+	igx_hw_stats_fill64(dev, stats);
 }
 
 static void igx_tx_timeout(struct net_device *netdev, unsigned int txqueue)
@@ -451,6 +446,7 @@ void igx_service_task(struct work_struct *work)
 		return;
 
 	igx_link_update(dev);
+	igx_hw_stats_update(dev);
 	igx_rx_watchdog(dev);
 	igx_service_schedule(dev, IGX_SERVICE_PERIOD);
 }
@@ -543,6 +539,14 @@ int igx_reconfigure_irqs(struct igx_dev *dev, unsigned long priv_flags)
 		if (err)
 			igx_irq_deinit(dev);
 	}
+	if (!err) {
+		err = netif_set_real_num_queues(netdev, dev->num_q_vectors,
+						dev->num_q_vectors);
+		if (err) {
+			igx_free_q_vectors(dev);
+			igx_irq_deinit(dev);
+		}
+	}
 	if (err) {
 		dev->priv_flags = old;
 		err2 = igx_irq_init(dev);
@@ -551,6 +555,10 @@ int igx_reconfigure_irqs(struct igx_dev *dev, unsigned long priv_flags)
 			if (err2)
 				igx_irq_deinit(dev);
 		}
+		/* the count the stack still has: nothing to fail */
+		if (!err2)
+			netif_set_real_num_queues(netdev, dev->num_q_vectors,
+						  dev->num_q_vectors);
 		if (err2) {
 			netdev_err(netdev, "no interrupts left: %d\n", err2);
 			netif_device_detach(netdev);

@@ -105,6 +105,7 @@ static int igx_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	dev->coal.adaptive_rx = true;
 	dev->coal.adaptive_tx = true;
 	spin_lock_init(&dev->stats_lock);
+	spin_lock_init(&dev->hw_stats_lock);
 	u64_stats_init(&dev->base_rx.syncp);
 	u64_stats_init(&dev->base_tx.syncp);
 	INIT_DELAYED_WORK(&dev->service_task, igx_service_task);
@@ -131,6 +132,10 @@ static int igx_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	if (err)
 		goto err_irq_deinit;
 	igx_rss_init(dev);
+	err = netif_set_real_num_queues(netdev, dev->num_q_vectors,
+					dev->num_q_vectors);
+	if (err)
+		goto err_free_q_vectors;
 
 	igx_netdev_init(dev);
 	err = register_netdev(netdev);
