@@ -56,9 +56,42 @@ static const char igx_priv_flag_names[IGX_PRIV_NUM][ETH_GSTRING_LEN] = {
 	[IGX_PRIV_DISABLE_MSIX] = "disable-msix",
 };
 
+/*
+ * ethtool -S: only counters that have no standard home (stats64, qstats,
+ * the eth-mac/eth-ctrl/rmon/pause groups).  Documentation/igx.rst says
+ * what each one counts.
+ */
+static const char igx_stat_names[][ETH_GSTRING_LEN] = {
+	"tx_timeouts",
+	"resets",
+	"rx_no_buffer",
+	"tx_tso_contexts",
+	"tx_tso_context_fails",
+};
+
+static void igx_get_ethtool_stats(struct net_device *netdev,
+				  struct ethtool_stats *stats, u64 *data)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+	struct igx_hw_stats hw;
+
+	igx_hw_stats_update(dev);
+	spin_lock_bh(&dev->hw_stats_lock);
+	hw = dev->hw_stats;
+	spin_unlock_bh(&dev->hw_stats_lock);
+
+	*data++ = READ_ONCE(dev->tx_timeouts);
+	*data++ = READ_ONCE(dev->resets);
+	*data++ = hw.rnbc;
+	*data++ = hw.tsctc;
+	*data++ = hw.tsctfc;
+}
+
 static int igx_get_sset_count(struct net_device *netdev, int sset)
 {
 	switch (sset) {
+	case ETH_SS_STATS:
+		return ARRAY_SIZE(igx_stat_names);
 	case ETH_SS_PRIV_FLAGS:
 		return IGX_PRIV_NUM;
 	default:
@@ -70,10 +103,16 @@ static void igx_get_strings(struct net_device *netdev, u32 sset, u8 *data)
 {
 	unsigned int i;
 
-	if (sset != ETH_SS_PRIV_FLAGS)
-		return;
-	for (i = 0; i < IGX_PRIV_NUM; i++)
-		ethtool_puts(&data, igx_priv_flag_names[i]);
+	switch (sset) {
+	case ETH_SS_STATS:
+		for (i = 0; i < ARRAY_SIZE(igx_stat_names); i++)
+			ethtool_puts(&data, igx_stat_names[i]);
+		break;
+	case ETH_SS_PRIV_FLAGS:
+		for (i = 0; i < IGX_PRIV_NUM; i++)
+			ethtool_puts(&data, igx_priv_flag_names[i]);
+		break;
+	}
 }
 
 static u32 igx_get_priv_flags(struct net_device *netdev)
@@ -209,6 +248,7 @@ static const struct ethtool_ops igx_ethtool_ops = {
 	.nway_reset		= igx_nway_reset,
 	.get_sset_count		= igx_get_sset_count,
 	.get_strings		= igx_get_strings,
+	.get_ethtool_stats	= igx_get_ethtool_stats,
 	.get_priv_flags		= igx_get_priv_flags,
 	.set_priv_flags		= igx_set_priv_flags,
 	.get_coalesce		= igx_get_coalesce,

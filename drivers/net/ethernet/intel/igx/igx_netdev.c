@@ -397,7 +397,7 @@ static void igx_reinit(struct igx_dev *dev)
 		dev_close(netdev);
 		return;
 	}
-	dev->resets++;
+	WRITE_ONCE(dev->resets, dev->resets + 1);
 }
 
 static void igx_rx_watchdog(struct igx_dev *dev)
