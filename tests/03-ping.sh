@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # vm: --nics 2 --timeout 120
+# modes: all
 #
 # IPv4 and IPv6 ping in both directions; ARP and ND resolved the peers.
 source "$(dirname "$0")/lib.sh"

@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # vm: --nics 2 --timeout 180
+# modes: all
 #
 # TCP both ways with iperf3 (10 s each), and the driver's byte counters agree
 # with what iperf3 moved: never less (every payload byte crossed the wire),

@@ -6,9 +6,13 @@
 #
 # Environment from guest-init: IGX_TOP, IGX_DRIVER (igx|igb|e1000e),
 # IGX_MODULE (path of igx.ko), IGX_KVER, IGX_OUT (host-shared output dir),
-# IGX_MODEL, IGX_NICS.
+# IGX_MODEL, IGX_NICS, IGX_MODE (msix|msi|intx|iommu: scripts/vm --mode).
 
 : "${IGX_DRIVER:=igx}"
+: "${IGX_MODE:=msix}"
+# The 6.12 kernel's driver selftests, ynl and netlink specs, as
+# scripts/setup-host extracted them.
+export IGX_KSRC=/usr/local/share/igx/linux-6.12
 : "${IGX_TOP:=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 : "${IGX_MODULE:=$IGX_TOP/drivers/net/ethernet/intel/igx/igx.ko}"
 
@@ -80,6 +84,11 @@ rns() { ip netns exec "$REMOTE_NS" "$@"; }
 drv_module() { echo "$IGX_DRIVER"; }
 
 load_driver() {
+	_load_module || return 1
+	_mode_after_load
+}
+
+_load_module() {
 	case $IGX_DRIVER in
 	igx)
 		local dep
@@ -96,6 +105,111 @@ load_driver() {
 }
 
 unload_driver() { rmmod "$(drv_module)"; }
+
+# pci_irq_mode PCI: msix, msi or intx: what the function has enabled now
+# (the kernel's msi_irqs/ sysfs directory; absent with INTx).
+pci_irq_mode() {
+	local d=/sys/bus/pci/devices/$1/msi_irqs f
+	for f in "$d"/*; do
+		[ -f "$f" ] || continue
+		cat "$f"
+		return
+	done
+	echo intx
+}
+
+# pci_vectors PCI: the Linux IRQ numbers of its MSI/MSI-X vectors.
+pci_vectors() {
+	local f
+	for f in "/sys/bus/pci/devices/$1/msi_irqs"/*; do
+		[ -f "$f" ] && echo "${f##*/}"
+	done
+}
+
+# irq_line IRQ: its /proc/interrupts line.
+irq_line() { grep -E "^ *$1:" /proc/interrupts; }
+# A /proc/interrupts line without the per-CPU counts: "IRQ: chip ... names".
+_irq_desc() {
+	awk -v n="$(grep -c '^processor' /proc/cpuinfo)" '{
+		s = $1; for (i = n + 2; i <= NF; i++) s = s " " $i; print s }'
+}
+
+# After loading: IGX_MODE=msi makes every igx port drop MSI-X through the
+# disable-msix private flag, and checks that it did.
+_mode_after_load() {
+	local i pci
+	[ "$IGX_MODE" = msi ] || return 0
+	if [ "$IGX_DRIVER" != igx ]; then
+		echo "load_driver: mode msi needs igx's disable-msix private flag"
+		return 1
+	fi
+	wait_for '[ "$(nic_ifaces | wc -l)" -ge "${IGX_NICS:-2}" ]' 10 ||
+		{ echo "load_driver: only $(nic_ifaces | wc -l) igx ports after 10 s"; return 1; }
+	for i in $(nic_ifaces); do
+		pci=$(iface_pci "$i")
+		if ! ethtool --set-priv-flags "$i" disable-msix on; then
+			echo "load_driver: ethtool --set-priv-flags $i disable-msix on failed"
+			return 1
+		fi
+		if ! wait_for '[ "$(pci_irq_mode "$pci")" = msi ]' 5; then
+			echo "load_driver: $i ($pci) uses $(pci_irq_mode "$pci") after disable-msix on, want msi"
+			ethtool --show-priv-flags "$i"
+			return 1
+		fi
+	done
+	echo "# mode msi: disable-msix set on $(nic_ifaces | tr '\n' ' ')"
+}
+
+# mode_check PCI...: the functions (ports up, so with their IRQs requested)
+# really are in IGX_MODE; fail otherwise. Called by setup_pair.
+mode_check() {
+	local pci mode want irq line n groups grp
+	want=$IGX_MODE
+	[ "$want" = iommu ] && want=msix
+	for pci in "$@"; do
+		mode=$(pci_irq_mode "$pci")
+		[ "$mode" = "$want" ] ||
+			fail "mode $IGX_MODE: $pci uses $mode interrupts, want $want"
+		case $mode in
+		msix|msi)
+			n=0
+			for irq in $(pci_vectors "$pci"); do
+				line=$(irq_line "$irq")
+				[ -n "$line" ] || continue	# allocated, not requested
+				n=$((n + 1))
+				case $mode:$line in
+				msix:*PCI-MSIX*) ;;
+				msi:*PCI-MSIX*) fail "mode msi: IRQ $irq of $pci is PCI-MSIX: $line" ;;
+				msi:*PCI-MSI*) ;;
+				*) fail "mode $IGX_MODE: IRQ $irq of $pci is not a $mode vector: $line" ;;
+				esac
+			done
+			[ "$n" -ge 1 ] || fail "mode $IGX_MODE: $pci has no requested $mode vector in /proc/interrupts"
+			[ "$mode" = msi ] && [ "$(pci_vectors "$pci" | wc -l)" != 1 ] &&
+				fail "mode msi: $pci has $(pci_vectors "$pci" | wc -l) MSI vectors, want 1"
+			diag "mode $IGX_MODE: $pci: $n $mode vector(s) in use, first: $(irq_line "$(pci_vectors "$pci" | head -n 1)" | _irq_desc)"
+			;;
+		intx)
+			irq=$(cat "/sys/bus/pci/devices/$pci/irq")
+			line=$(irq_line "$irq")
+			grep -q 'IO-APIC' <<< "$line" ||
+				fail "mode intx: $pci's IRQ $irq is not an IO-APIC line: ${line:-not in /proc/interrupts}"
+			diag "mode intx: $pci: $(_irq_desc <<< "$line")"
+			;;
+		esac
+		if [ "$IGX_MODE" = iommu ]; then
+			groups=$(find /sys/class/iommu -mindepth 1 -maxdepth 1 -printf '%f ' 2>/dev/null)
+			[ -n "$groups" ] || fail "mode iommu: /sys/class/iommu is empty"
+			[ -e "/sys/bus/pci/devices/$pci/iommu_group" ] ||
+				fail "mode iommu: $pci has no iommu_group"
+			grp=$(readlink -f "/sys/bus/pci/devices/$pci/iommu_group")
+			# iommu.strict=1: "DMA" (a lazy IOMMU would say "DMA-FQ").
+			[ "$(cat "$grp/type")" = DMA ] ||
+				fail "mode iommu: $pci's IOMMU group ${grp##*/} has type $(cat "$grp/type"), want DMA (strict)"
+			diag "mode iommu: $pci in IOMMU group ${grp##*/} (type DMA), IOMMUs: $groups"
+		fi
+	done
+}
 
 # Netdevs in this netns bound to the tested driver, sorted by PCI address.
 nic_ifaces() {
@@ -145,7 +259,9 @@ setup_pair() {
 		fail "setup_pair: need 2 ports bound to $(drv_module), have: ${ifs[*]:-none}"
 	LOCAL_IF=${ifs[0]}
 	REMOTE_IF=${ifs[1]}
-	export LOCAL_IF REMOTE_IF
+	LOCAL_PCI=$(iface_pci "$LOCAL_IF")
+	REMOTE_PCI=$(iface_pci "$REMOTE_IF")
+	export LOCAL_IF REMOTE_IF LOCAL_PCI REMOTE_PCI
 	ip netns list | grep -qw "$REMOTE_NS" || ip netns add "$REMOTE_NS"
 	rns ip link set lo up
 	ip link set dev "$REMOTE_IF" netns "$REMOTE_NS" ||
@@ -163,8 +279,43 @@ setup_pair() {
 	wait_for '[ "$(carrier "$LOCAL_IF")" = 1 ] &&
 		[ "$(carrier "$REMOTE_IF" "$REMOTE_NS")" = 1 ]' 15 ||
 		fail "setup_pair: no carrier on $LOCAL_IF/$REMOTE_IF after 15 s"
-	[ -n "$quiet" ] || diag "pair: $LOCAL_IF ($(iface_pci "$LOCAL_IF")) <-> $REMOTE_NS/$REMOTE_IF, carrier after ${WAITED_MS} ms"
+	[ -n "$quiet" ] || diag "pair: $LOCAL_IF ($LOCAL_PCI) <-> $REMOTE_NS/$REMOTE_IF ($REMOTE_PCI), carrier after ${WAITED_MS} ms"
+	if [ -n "$quiet" ]; then
+		mode_check "$LOCAL_PCI" "$REMOTE_PCI" > /dev/null
+	else
+		mode_check "$LOCAL_PCI" "$REMOTE_PCI"
+	fi
 }
+
+# nl qstats|queues|napis IF [NS]: tests/netdev-nl (netdev netlink via ynl)
+# for IF, in netns NS if given.
+nl() {
+	if [ -n "${3:-}" ]; then
+		ip netns exec "$3" "$IGX_TOP/tests/netdev-nl" "$1" "$2"
+	else
+		"$IGX_TOP/tests/netdev-nl" "$1" "$2"
+	fi
+}
+
+# qstat SNAPSHOT TYPE QUEUE FIELD: a value from `nl qstats` output (0 when
+# the driver does not report the field for that queue).
+qstat() {
+	awk -v t="$2" -v q="$3" -v f="$4" '
+		$1 == t && $2 == q { for (i = 3; i <= NF; i++) {
+			split($i, kv, "="); if (kv[1] == f) { print kv[2]; exit } } }
+		END { }' <<< "$1" | grep . || echo 0
+}
+
+# qsum SNAPSHOT TYPE FIELD: sum of FIELD over all queues of TYPE.
+qsum() {
+	awk -v t="$2" -v f="$3" '
+		$1 == t { for (i = 3; i <= NF; i++) {
+			split($i, kv, "="); if (kv[1] == f) s += kv[2] } }
+		END { print s + 0 }' <<< "$1"
+}
+
+# has_qstat SNAPSHOT TYPE FIELD: does any queue of TYPE report FIELD?
+has_qstat() { grep -qE "^$2 [0-9]+ .*\<$3=" <<< "$1"; }
 
 # mon "HMP command": run a QEMU monitor command through the relay on the
 # second serial port (scripts/vm), print its reply. Fails when QEMU reports
