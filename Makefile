@@ -65,7 +65,9 @@ warnings: setup
 demo: setup modules
 	scripts/vm --nics 2 --timeout 300 -- scripts/demo-guest
 
+# Without TESTS: the whole suite with MSI-X, and the traffic tests again
+# with MSI, INTx and a strict IOMMU.
 check: setup warnings lint modules
-	tests/run $(TESTOPTS) $(TESTS)
+	tests/run $(TESTOPTS) $(if $(TESTS),$(TESTS),--all-modes)
 
 .PHONY: all modules clean lint setup warnings demo check

@@ -327,6 +327,7 @@ enum igx_state_bits {
  * @tx_ring_count: TX descriptors per ring for the next open
  * @coal: interrupt moderation settings
  * @priv_flags: IGX_PRIV_* bits (ethtool --set-priv-flags)
+ * @req_queues: queue pairs asked for with ethtool -L, 0 for the default
  * @rss_key: Toeplitz key
  * @rss_reta: redirection table, queue per entry
  * @rss_reta_user: the table was set by the user: keep it across
@@ -371,6 +372,7 @@ struct igx_dev {
 	u16 tx_ring_count;
 	struct igx_coal coal;
 	unsigned long priv_flags;
+	unsigned int req_queues;
 	u8 rss_key[IGX_RSS_KEY_SIZE];
 	u8 rss_reta[IGX_RETA_ENTRIES];
 	bool rss_reta_user;
@@ -439,7 +441,9 @@ void igx_dim_cancel(struct igx_q_vector *qv);
 
 /* igx_netdev.c */
 int igx_netdev_init(struct igx_dev *dev);
-int igx_reconfigure_irqs(struct igx_dev *dev, unsigned long priv_flags);
+int igx_reconfigure_irqs(struct igx_dev *dev, unsigned long priv_flags,
+			 unsigned int queues);
+unsigned int igx_max_queues(struct igx_dev *dev);
 void igx_request_reset(struct igx_dev *dev);
 void igx_service_schedule(struct igx_dev *dev, unsigned long delay);
 void igx_service_task(struct work_struct *work);

@@ -130,7 +130,7 @@ static int igx_set_priv_flags(struct net_device *netdev, u32 flags)
 		return -EINVAL;
 	if (flags == dev->priv_flags)
 		return 0;
-	return igx_reconfigure_irqs(dev, flags);
+	return igx_reconfigure_irqs(dev, flags, dev->req_queues);
 }
 
 static int igx_get_coalesce(struct net_device *netdev,
@@ -177,12 +177,49 @@ static void igx_get_channels(struct net_device *netdev,
 {
 	struct igx_dev *dev = netdev_priv(netdev);
 
-	ch->max_combined = min3(num_online_cpus(),
-				(unsigned int)dev->family->max_queues,
-				(unsigned int)dev->family->max_msix - 1);
+	ch->max_combined = dev->irq_mode == IGX_IRQ_MSIX ?
+			   igx_max_queues(dev) : 1;
 	ch->combined_count = dev->num_q_vectors;
 	ch->max_other = 1;
 	ch->other_count = dev->irq_mode == IGX_IRQ_MSIX ? 1 : 0;
+}
+
+static int igx_set_channels(struct net_device *netdev,
+			    struct ethtool_channels *ch)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+	unsigned int max = dev->irq_mode == IGX_IRQ_MSIX ?
+			   igx_max_queues(dev) : 1;
+	int err;
+
+	/* the core already refused counts above our maxima */
+	if (!ch->combined_count || ch->combined_count > max)
+		return -EINVAL;
+	if (ch->other_count != (dev->irq_mode == IGX_IRQ_MSIX ? 1 : 0)) {
+		netdev_err(netdev, "the other vector cannot be changed\n");
+		return -EINVAL;
+	}
+	if (dev->rss_reta_user) {
+		unsigned int i;
+
+		for (i = 0; i < IGX_RETA_ENTRIES; i++)
+			if (dev->rss_reta[i] >= ch->combined_count) {
+				netdev_err(netdev,
+					   "RSS table points at queue %u; reset it first (ethtool -X %s default)\n",
+					   dev->rss_reta[i], netdev->name);
+				return -EINVAL;
+			}
+	}
+	if (ch->combined_count == dev->num_q_vectors)
+		return 0;
+
+	err = igx_reconfigure_irqs(dev, dev->priv_flags, ch->combined_count);
+	if (!err && dev->num_q_vectors != ch->combined_count) {
+		netdev_warn(netdev, "got %u queue pairs of %u asked for\n",
+			    dev->num_q_vectors, ch->combined_count);
+		return -ENOSPC;
+	}
+	return err;
 }
 
 static void igx_get_ringparam(struct net_device *netdev,
@@ -254,6 +291,7 @@ static const struct ethtool_ops igx_ethtool_ops = {
 	.get_coalesce		= igx_get_coalesce,
 	.set_coalesce		= igx_set_coalesce,
 	.get_channels		= igx_get_channels,
+	.set_channels		= igx_set_channels,
 	.get_ringparam		= igx_get_ringparam,
 	.get_rxfh_key_size	= igx_get_rxfh_key_size,
 	.get_rxfh_indir_size	= igx_get_rxfh_indir_size,

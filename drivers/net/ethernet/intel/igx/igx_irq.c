@@ -19,10 +19,25 @@
 #define IGX_INT_QUEUE_CAUSES	(IGX_INT_RXDW | IGX_INT_TXDW | IGX_INT_RXDMT0)
 
 /**
+ * igx_max_queues() - queue pairs the MAC can serve with MSI-X
+ * @dev: the device
+ *
+ * Return: the smaller of its queue pairs and its MSI-X vectors less the
+ * one for the other causes.
+ */
+unsigned int igx_max_queues(struct igx_dev *dev)
+{
+	return min_t(unsigned int, dev->family->max_queues,
+		     dev->family->max_msix - 1);
+}
+
+/**
  * igx_irq_init() - choose the interrupt mode and allocate its vectors
  * @dev: the device
  *
  * Tries MSI-X with one vector per queue pair plus one, then MSI, then INTx.
+ * The queue pairs are the ones asked for with ethtool -L, or by default
+ * one per online CPU, as far as the MAC goes.
  *
  * Return: 0 or a negative error.
  */
@@ -32,9 +47,7 @@ int igx_irq_init(struct igx_dev *dev)
 	unsigned int want;
 	int got;
 
-	/* A queue pair per CPU, as far as queues and vectors go */
-	want = min3(num_online_cpus(), (unsigned int)dev->family->max_queues,
-		    (unsigned int)dev->family->max_msix - 1);
+	want = dev->req_queues ?: min(num_online_cpus(), igx_max_queues(dev));
 
 	got = -ENOSPC;
 	if (!test_bit(IGX_PRIV_DISABLE_MSIX, &dev->priv_flags))

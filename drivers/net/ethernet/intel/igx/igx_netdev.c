@@ -508,9 +508,10 @@ static const struct netdev_stat_ops igx_stat_ops = {
 };
 
 /**
- * igx_reconfigure_irqs() - switch interrupt mode (and so queue count)
+ * igx_reconfigure_irqs() - switch interrupt mode or queue count
  * @dev: the device
  * @priv_flags: the private flags to apply (IGX_PRIV_DISABLE_MSIX)
+ * @queues: queue pairs to ask for, 0 for the default
  *
  * Stops the port, gives back its vectors and queue vectors, allocates
  * them again for the new mode and reopens the port.  If the new mode
@@ -519,9 +520,11 @@ static const struct netdev_stat_ops igx_stat_ops = {
  * Return: 0 or a negative error; the port keeps working either way
  * unless even the previous mode cannot be restored.
  */
-int igx_reconfigure_irqs(struct igx_dev *dev, unsigned long priv_flags)
+int igx_reconfigure_irqs(struct igx_dev *dev, unsigned long priv_flags,
+			 unsigned int queues)
 {
 	struct net_device *netdev = dev->netdev;
+	unsigned int old_queues = dev->req_queues;
 	unsigned long old = dev->priv_flags;
 	bool running = netif_running(netdev);
 	int err, err2;
@@ -533,6 +536,7 @@ int igx_reconfigure_irqs(struct igx_dev *dev, unsigned long priv_flags)
 	igx_irq_deinit(dev);
 
 	dev->priv_flags = priv_flags;
+	dev->req_queues = queues;
 	err = igx_irq_init(dev);
 	if (!err) {
 		err = igx_alloc_q_vectors(dev, dev->num_q_vectors);
@@ -549,6 +553,7 @@ int igx_reconfigure_irqs(struct igx_dev *dev, unsigned long priv_flags)
 	}
 	if (err) {
 		dev->priv_flags = old;
+		dev->req_queues = old_queues;
 		err2 = igx_irq_init(dev);
 		if (!err2) {
 			err2 = igx_alloc_q_vectors(dev, dev->num_q_vectors);

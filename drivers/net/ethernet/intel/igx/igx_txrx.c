@@ -714,9 +714,17 @@ netdev_tx_t igx_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
 
 	/* Pad runts here: the MAC would pad too, but then with whatever
 	 * bytes follow in memory; padding ourselves sends only zeros.
+	 * The checksum of such a runt is done in software first: the pad
+	 * must not count in the L4 length, and an offload engine that
+	 * takes the length from the frame (QEMU's does) would count it.
 	 */
-	if (eth_skb_pad(skb))
-		goto err_count;
+	if (unlikely(skb->len < ETH_ZLEN)) {
+		if (skb->ip_summed == CHECKSUM_PARTIAL &&
+		    skb_checksum_help(skb))
+			goto err_free;
+		if (eth_skb_pad(skb))
+			goto err_count;
+	}
 
 	if (unlikely(igx_tx_desc_count(skb) > IGX_TX_DESC_NEEDED) &&
 	    skb_linearize(skb))
