@@ -209,7 +209,8 @@ struct igx_ring_stats {
  * @qid: queue index
  * @next_to_use: next descriptor software fills
  * @next_to_clean: next descriptor software expects the hardware to finish
- * @stats: counters
+ * @stats: counters written by the NAPI poll
+ * @xstats: TX counters written by the xmit path (restarts, dropped)
  */
 struct igx_ring {
 	struct igx_q_vector *q_vector;
@@ -230,6 +231,7 @@ struct igx_ring {
 	u16 next_to_use;
 	u16 next_to_clean;
 	struct igx_ring_stats stats;
+	struct igx_ring_stats xstats;
 };
 
 /**
@@ -298,14 +300,16 @@ enum igx_state_bits {
 	IGX_STATE_DOWN,		/* interface is stopped or going down */
 	IGX_STATE_RESET_REQ,	/* the service work must reset the device */
 	IGX_STATE_REMOVED,	/* the device fell off the bus */
-	IGX_STATE_NO_SERVICE,	/* being unbound: no new service work */
+	IGX_STATE_NO_SERVICE,	/* not bound (yet): no service work */
+	IGX_STATE_OPEN,		/* ndo_open succeeded, ndo_stop not yet run */
 };
 
 /**
  * struct igx_dev - per-port driver state (netdev_priv())
  * @netdev: the net device
  * @pdev: the PCI function
- * @hw_addr: BAR0 mapping, NULL once the device is gone
+ * @hw_addr: BAR0 for register access, NULL once the device is gone
+ * @bar0: BAR0 mapping, kept to unmap it
  * @family: per-family operations chosen at probe
  * @q_vector: queue vectors, @num_q_vectors of them while the port is up
  * @num_q_vectors: number of queue vectors (and queue pairs)
@@ -344,6 +348,7 @@ struct igx_dev {
 	struct net_device *netdev;
 	struct pci_dev *pdev;
 	u8 __iomem *hw_addr;
+	u8 __iomem *bar0;
 	const struct igx_family *family;
 
 	struct igx_q_vector *q_vector[IGX_MAX_QUEUES];
@@ -450,6 +455,7 @@ void igx_service_task(struct work_struct *work);
 
 /* igx_stats.c: MAC counters and the ethtool standard statistics */
 void igx_hw_stats_update(struct igx_dev *dev);
+void igx_hw_stats_read(struct igx_dev *dev, struct igx_hw_stats *hw);
 void igx_hw_stats_fill64(struct igx_dev *dev,
 			 struct rtnl_link_stats64 *stats);
 void igx_get_eth_mac_stats(struct net_device *netdev,

@@ -75,10 +75,7 @@ static void igx_get_ethtool_stats(struct net_device *netdev,
 	struct igx_dev *dev = netdev_priv(netdev);
 	struct igx_hw_stats hw;
 
-	igx_hw_stats_update(dev);
-	spin_lock_bh(&dev->hw_stats_lock);
-	hw = dev->hw_stats;
-	spin_unlock_bh(&dev->hw_stats_lock);
+	igx_hw_stats_read(dev, &hw);
 
 	*data++ = READ_ONCE(dev->tx_timeouts);
 	*data++ = READ_ONCE(dev->resets);

@@ -139,7 +139,8 @@ static int igx_swsm_get(struct igx_dev *dev)
 	if (err)
 		return err;
 
-	igx_wr32(dev, IGX_SWSM, val | IGX_SWSM_SWESMBI);
+	/* keep SMBI set: the read that returned it clear took it */
+	igx_wr32(dev, IGX_SWSM, val | IGX_SWSM_SMBI | IGX_SWSM_SWESMBI);
 	err = read_poll_timeout(igx_rd32, val, val & IGX_SWSM_SWESMBI,
 				50, 100000, false, dev, IGX_SWSM);
 	if (err)
@@ -189,7 +190,9 @@ static u32 igx_phy_swfw_mask(struct igx_dev *dev)
 		IGX_SWFW_PHY0, IGX_SWFW_PHY1, IGX_SWFW_PHY2, IGX_SWFW_PHY3,
 	};
 
-	return phy_sem[PCI_FUNC(dev->pdev->devfn) & 3];
+	/* the LAN function, which the NVM may map to another PCI function */
+	return phy_sem[FIELD_GET(IGX_STATUS_FUNC_ID,
+				 igx_rd32(dev, IGX_STATUS))];
 }
 
 static int __igx_nvm_read(struct igx_dev *dev, u16 word, u16 *data)

@@ -245,17 +245,23 @@ void igx_update_itr(struct igx_q_vector *qv)
 		igx_write_itr(qv);
 }
 
+/* Program what net DIM decided for one direction and measure again */
+static void igx_dim_apply(struct igx_q_vector *qv, struct dim *dim,
+			  u16 *usecs, struct dim_cq_moder m)
+{
+	WRITE_ONCE(*usecs, m.usec);
+	igx_update_itr(qv);
+	dim->state = DIM_START_MEASURE;
+}
+
 static void igx_rx_dim_work(struct work_struct *work)
 {
 	struct dim *dim = container_of(work, struct dim, work);
 	struct igx_q_vector *qv = container_of(dim, struct igx_q_vector,
 					       rx_dim);
-	struct dim_cq_moder m = net_dim_get_rx_moderation(dim->mode,
-							  dim->profile_ix);
 
-	WRITE_ONCE(qv->rx_dim_usecs, m.usec);
-	igx_update_itr(qv);
-	dim->state = DIM_START_MEASURE;
+	igx_dim_apply(qv, dim, &qv->rx_dim_usecs,
+		      net_dim_get_rx_moderation(dim->mode, dim->profile_ix));
 }
 
 static void igx_tx_dim_work(struct work_struct *work)
@@ -263,12 +269,9 @@ static void igx_tx_dim_work(struct work_struct *work)
 	struct dim *dim = container_of(work, struct dim, work);
 	struct igx_q_vector *qv = container_of(dim, struct igx_q_vector,
 					       tx_dim);
-	struct dim_cq_moder m = net_dim_get_tx_moderation(dim->mode,
-							  dim->profile_ix);
 
-	WRITE_ONCE(qv->tx_dim_usecs, m.usec);
-	igx_update_itr(qv);
-	dim->state = DIM_START_MEASURE;
+	igx_dim_apply(qv, dim, &qv->tx_dim_usecs,
+		      net_dim_get_tx_moderation(dim->mode, dim->profile_ix));
 }
 
 /**

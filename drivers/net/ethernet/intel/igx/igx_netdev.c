@@ -227,6 +227,8 @@ static void igx_down(struct igx_dev *dev)
 		napi_disable(&dev->q_vector[i]->napi);
 		igx_dim_cancel(dev->q_vector[i]);
 	}
+	/* a poll that ran before DOWN was visible may have woken a queue */
+	netif_tx_disable(netdev);
 
 	igx_stop_rings(dev);
 	/* Only a reset guarantees the DMA engines hold no buffer address;
@@ -257,6 +259,7 @@ static int igx_open(struct net_device *netdev)
 		goto err_free_rings;
 
 	igx_up(dev);
+	set_bit(IGX_STATE_OPEN, &dev->state);
 	return 0;
 
 err_free_rings:
@@ -268,6 +271,11 @@ static int igx_stop(struct net_device *netdev)
 {
 	struct igx_dev *dev = netdev_priv(netdev);
 
+	/* a failed internal restart already stopped it: dev_close() then
+	 * calls us a second time
+	 */
+	if (!test_and_clear_bit(IGX_STATE_OPEN, &dev->state))
+		return 0;
 	igx_down(dev);
 	igx_free_irqs(dev);
 	igx_free_rings(dev);
@@ -338,6 +346,7 @@ static void igx_get_stats64(struct net_device *netdev,
 			continue;
 		igx_ring_stats_read(&dev->q_vector[i]->rx.stats, &rx);
 		igx_ring_stats_read(&dev->q_vector[i]->tx.stats, &tx);
+		igx_ring_stats_read(&dev->q_vector[i]->tx.xstats, &tx);
 	}
 	spin_unlock_bh(&dev->stats_lock);
 
@@ -442,22 +451,23 @@ void igx_service_task(struct work_struct *work)
 		rtnl_unlock();
 	}
 
-	if (test_bit(IGX_STATE_DOWN, &dev->state))
-		return;
-
-	igx_link_update(dev);
-	igx_hw_stats_update(dev);
-	igx_rx_watchdog(dev);
-	igx_service_schedule(dev, IGX_SERVICE_PERIOD);
+	/* RTNL keeps open, stop and reconfiguration out while we look */
+	rtnl_lock();
+	if (!test_bit(IGX_STATE_DOWN, &dev->state)) {
+		igx_link_update(dev);
+		igx_hw_stats_update(dev);
+		igx_rx_watchdog(dev);
+		igx_service_schedule(dev, IGX_SERVICE_PERIOD);
+	}
+	rtnl_unlock();
 }
 
-static void igx_get_queue_stats_rx(struct net_device *netdev, int idx,
-				   struct netdev_queue_stats_rx *rx)
+static void igx_qstats_rx(const struct igx_ring_stats *ring,
+			  struct netdev_queue_stats_rx *rx)
 {
-	struct igx_dev *dev = netdev_priv(netdev);
 	struct igx_ring_stats s = {};
 
-	igx_ring_stats_read(&dev->q_vector[idx]->rx.stats, &s);
+	igx_ring_stats_read(ring, &s);
 	rx->packets = s.packets;
 	rx->bytes = s.bytes;
 	rx->alloc_fail = s.alloc_fail;
@@ -465,17 +475,38 @@ static void igx_get_queue_stats_rx(struct net_device *netdev, int idx,
 	rx->csum_bad = s.csum_err;
 }
 
-static void igx_get_queue_stats_tx(struct net_device *netdev, int idx,
-				   struct netdev_queue_stats_tx *tx)
+static void igx_qstats_tx(const struct igx_ring_stats *ring,
+			  const struct igx_ring_stats *xmit,
+			  struct netdev_queue_stats_tx *tx)
 {
-	struct igx_dev *dev = netdev_priv(netdev);
 	struct igx_ring_stats s = {};
 
-	igx_ring_stats_read(&dev->q_vector[idx]->tx.stats, &s);
+	igx_ring_stats_read(ring, &s);
+	if (xmit)
+		igx_ring_stats_read(xmit, &s);
 	tx->packets = s.packets;
 	tx->bytes = s.bytes;
 	tx->stop = s.restarts;
 	tx->wake = s.wakes;
+}
+
+static void igx_get_queue_stats_rx(struct net_device *netdev, int idx,
+				   struct netdev_queue_stats_rx *rx)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+
+	if (dev->q_vector[idx])
+		igx_qstats_rx(&dev->q_vector[idx]->rx.stats, rx);
+}
+
+static void igx_get_queue_stats_tx(struct net_device *netdev, int idx,
+				   struct netdev_queue_stats_tx *tx)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+	struct igx_q_vector *qv = dev->q_vector[idx];
+
+	if (qv)
+		igx_qstats_tx(&qv->tx.stats, &qv->tx.xstats, tx);
 }
 
 static void igx_get_base_stats(struct net_device *netdev,
@@ -483,22 +514,11 @@ static void igx_get_base_stats(struct net_device *netdev,
 			       struct netdev_queue_stats_tx *tx)
 {
 	struct igx_dev *dev = netdev_priv(netdev);
-	struct igx_ring_stats r = {}, t = {};
 
 	spin_lock_bh(&dev->stats_lock);
-	igx_ring_stats_read(&dev->base_rx, &r);
-	igx_ring_stats_read(&dev->base_tx, &t);
+	igx_qstats_rx(&dev->base_rx, rx);
+	igx_qstats_tx(&dev->base_tx, NULL, tx);
 	spin_unlock_bh(&dev->stats_lock);
-
-	rx->packets = r.packets;
-	rx->bytes = r.bytes;
-	rx->alloc_fail = r.alloc_fail;
-	rx->csum_unnecessary = r.csum_ok;
-	rx->csum_bad = r.csum_err;
-	tx->packets = t.packets;
-	tx->bytes = t.bytes;
-	tx->stop = t.restarts;
-	tx->wake = t.wakes;
 }
 
 static const struct netdev_stat_ops igx_stat_ops = {
@@ -566,7 +586,10 @@ int igx_reconfigure_irqs(struct igx_dev *dev, unsigned long priv_flags,
 						  dev->num_q_vectors);
 		if (err2) {
 			netdev_err(netdev, "no interrupts left: %d\n", err2);
+			dev->num_q_vectors = 0;
 			netif_device_detach(netdev);
+			if (running)
+				dev_close(netdev);
 			return err;
 		}
 	}

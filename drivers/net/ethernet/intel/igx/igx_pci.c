@@ -110,13 +110,15 @@ static int igx_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	u64_stats_init(&dev->base_tx.syncp);
 	INIT_DELAYED_WORK(&dev->service_task, igx_service_task);
 	set_bit(IGX_STATE_DOWN, &dev->state);
+	set_bit(IGX_STATE_NO_SERVICE, &dev->state);
 	pci_set_drvdata(pdev, dev);
 
-	dev->hw_addr = pci_iomap(pdev, 0, 0);
-	if (!dev->hw_addr) {
+	dev->bar0 = pci_iomap(pdev, 0, 0);
+	if (!dev->bar0) {
 		err = -EIO;
 		goto err_free_netdev;
 	}
+	dev->hw_addr = dev->bar0;
 
 	err = dev->family->reset(dev);
 	if (err)
@@ -138,10 +140,11 @@ static int igx_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 		goto err_free_q_vectors;
 
 	igx_netdev_init(dev);
+	netif_carrier_off(netdev);
+	clear_bit(IGX_STATE_NO_SERVICE, &dev->state);
 	err = register_netdev(netdev);
 	if (err)
 		goto err_free_q_vectors;
-	netif_carrier_off(netdev);
 
 	netdev_info(netdev, "Intel %s at %s, %pM, %u queue pair%s, %s\n",
 		    dev->family->name, pci_name(pdev), netdev->dev_addr,
@@ -160,8 +163,10 @@ err_reset:
 	dev->family->reset(dev);
 	igx_rmw32(dev, IGX_CTRL_EXT, IGX_CTRL_EXT_DRV_LOAD, 0);
 err_unmap:
-	pci_iounmap(pdev, dev->hw_addr);
+	pci_iounmap(pdev, dev->bar0);
 err_free_netdev:
+	/* a device found gone during probe may have queued it */
+	cancel_delayed_work_sync(&dev->service_task);
 	free_netdev(netdev);
 err_release:
 	pci_release_mem_regions(pdev);
@@ -187,7 +192,7 @@ static void igx_remove(struct pci_dev *pdev)
 		igx_rmw32(dev, IGX_CTRL_EXT, IGX_CTRL_EXT_DRV_LOAD, 0);
 	}
 
-	pci_iounmap(pdev, dev->hw_addr);
+	pci_iounmap(pdev, dev->bar0);
 	free_netdev(netdev);
 	pci_release_mem_regions(pdev);
 	pci_disable_device(pdev);

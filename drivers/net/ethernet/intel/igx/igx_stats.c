@@ -45,6 +45,19 @@ static void igx_hw_stats_copy(struct igx_dev *dev, struct igx_hw_stats *hw)
 }
 
 /**
+ * igx_hw_stats_read() - bring the totals up to date and copy them
+ * @dev: the device
+ * @hw: the copy
+ *
+ * For process context only: reads the MAC registers.
+ */
+void igx_hw_stats_read(struct igx_dev *dev, struct igx_hw_stats *hw)
+{
+	igx_hw_stats_update(dev);
+	igx_hw_stats_copy(dev, hw);
+}
+
+/**
  * igx_hw_stats_fill64() - the error and collision fields of stats64
  * @dev: the device
  * @stats: where to add them
@@ -82,8 +95,7 @@ void igx_get_eth_mac_stats(struct net_device *netdev,
 	struct igx_dev *dev = netdev_priv(netdev);
 	struct igx_hw_stats hw;
 
-	igx_hw_stats_update(dev);
-	igx_hw_stats_copy(dev, &hw);
+	igx_hw_stats_read(dev, &hw);
 
 	mac->FramesTransmittedOK = hw.gptc;
 	mac->SingleCollisionFrames = hw.scc;
@@ -116,8 +128,7 @@ void igx_get_eth_ctrl_stats(struct net_device *netdev,
 	struct igx_dev *dev = netdev_priv(netdev);
 	struct igx_hw_stats hw;
 
-	igx_hw_stats_update(dev);
-	igx_hw_stats_copy(dev, &hw);
+	igx_hw_stats_read(dev, &hw);
 
 	/* the only MAC control frames the MAC sends are PAUSE frames */
 	ctrl->MACControlFramesTransmitted = hw.xontxc + hw.xofftxc;
@@ -136,8 +147,7 @@ void igx_get_pause_stats(struct net_device *netdev,
 	struct igx_dev *dev = netdev_priv(netdev);
 	struct igx_hw_stats hw;
 
-	igx_hw_stats_update(dev);
-	igx_hw_stats_copy(dev, &hw);
+	igx_hw_stats_read(dev, &hw);
 
 	pause->tx_pause_frames = hw.xontxc + hw.xofftxc;
 	pause->rx_pause_frames = hw.xonrxc + hw.xoffrxc;
@@ -166,8 +176,7 @@ void igx_get_rmon_stats(struct net_device *netdev,
 	struct igx_dev *dev = netdev_priv(netdev);
 	struct igx_hw_stats hw;
 
-	igx_hw_stats_update(dev);
-	igx_hw_stats_copy(dev, &hw);
+	igx_hw_stats_read(dev, &hw);
 
 	rmon->undersize_pkts = hw.ruc;
 	rmon->oversize_pkts = hw.roc;

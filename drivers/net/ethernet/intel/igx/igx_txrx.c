@@ -5,10 +5,11 @@
  * Locking: a TX ring is filled by igx_xmit_frame() under the stack's TX
  * queue lock and cleaned by its vector's NAPI poll without a lock; the two
  * share next_to_use (release/acquire) and next_to_clean (READ_ONCE), and
- * stop/wake the queue with the netif_subqueue_* helpers, whose barriers
- * pair with each other.  An RX ring is only touched by its NAPI poll, or
- * by open/stop while NAPI is disabled.  Ring counters are written only by
- * the one context that owns the ring and read under u64_stats.
+ * stop/wake the queue with the netif_txq_* helpers, whose barriers pair
+ * with each other.  An RX ring is only touched by its NAPI poll, or by
+ * open/stop while NAPI is disabled.  Ring counters are written by
+ * one context each and read under u64_stats: the NAPI poll writes
+ * ring->stats, the xmit path (under the TX queue lock) ring->xstats.
  */
 #include <linux/bitfield.h>
 #include <linux/etherdevice.h>
@@ -103,6 +104,7 @@ int igx_alloc_q_vectors(struct igx_dev *dev, unsigned int count)
 		igx_update_itr(qv);
 		qv->irq = -1;
 		u64_stats_init(&qv->tx.stats.syncp);
+		u64_stats_init(&qv->tx.xstats.syncp);
 		u64_stats_init(&qv->rx.stats.syncp);
 		qv->tx.q_vector = qv;
 		qv->rx.q_vector = qv;
@@ -137,6 +139,7 @@ void igx_free_q_vectors(struct igx_dev *dev)
 		spin_lock_bh(&dev->stats_lock);
 		igx_ring_stats_read(&qv->rx.stats, &dev->base_rx);
 		igx_ring_stats_read(&qv->tx.stats, &dev->base_tx);
+		igx_ring_stats_read(&qv->tx.xstats, &dev->base_tx);
 		dev->q_vector[i] = NULL;
 		spin_unlock_bh(&dev->stats_lock);
 		netif_napi_del(&qv->napi);
@@ -384,10 +387,14 @@ static void igx_configure_rx_ring(struct igx_dev *dev, struct igx_ring *ring)
 	igx_wr32(dev, IGX_RDBAL(q), lower_32_bits(ring->dma));
 	igx_wr32(dev, IGX_RDBAH(q), upper_32_bits(ring->dma));
 	igx_wr32(dev, IGX_RDLEN(q), igx_ring_bytes(ring));
+	/* Without flow control, a queue out of descriptors drops its own
+	 * frames instead of stalling the packet buffer all queues share.
+	 */
 	igx_wr32(dev, IGX_SRRCTL(q),
 		 FIELD_PREP(IGX_SRRCTL_BSIZEPKT, IGX_RX_BUF_LEN / SZ_1K) |
 		 FIELD_PREP(IGX_SRRCTL_DESCTYPE,
-			    IGX_SRRCTL_DESCTYPE_ADV_ONEBUF));
+			    IGX_SRRCTL_DESCTYPE_ADV_ONEBUF) |
+		 (dev->num_q_vectors > 1 ? IGX_SRRCTL_DROP_EN : 0));
 	igx_wr32(dev, IGX_RDH(q), 0);
 	igx_wr32(dev, IGX_RDT(q), 0);
 	igx_wr32(dev, IGX_RXDCTL(q), FIELD_PREP(IGX_XDCTL_PTHRESH, 8) |
@@ -501,9 +508,13 @@ static bool igx_clean_tx(struct igx_ring *ring, int budget)
 	}
 	WRITE_ONCE(ring->next_to_clean, i);
 
-	woken = !netif_subqueue_completed_wake(ring->netdev, ring->qid, pkts,
-					       bytes, igx_ring_unused(ring),
-					       IGX_TX_WAKE_THRESH);
+	/* never wake a queue the interface is taking down */
+	woken = !__netif_txq_completed_wake(netdev_get_tx_queue(ring->netdev,
+								ring->qid),
+					    pkts, bytes, igx_ring_unused(ring),
+					    IGX_TX_WAKE_THRESH,
+					    test_bit(IGX_STATE_DOWN,
+						     &ring->q_vector->dev->state));
 	if (pkts) {
 		u64_stats_update_begin(&ring->stats.syncp);
 		ring->stats.packets += pkts;
@@ -514,11 +525,17 @@ static bool igx_clean_tx(struct igx_ring *ring, int budget)
 	return true;
 }
 
+/* Counters of the xmit side: written under the TX queue lock, in
+ * xstats, apart from those the NAPI poll writes in stats.  A drop may
+ * leave earlier frames queued with xmit_more waiting for the doorbell.
+ */
 static void igx_tx_count_drop(struct igx_ring *ring)
 {
-	u64_stats_update_begin(&ring->stats.syncp);
-	ring->stats.dropped++;
-	u64_stats_update_end(&ring->stats.syncp);
+	u64_stats_update_begin(&ring->xstats.syncp);
+	ring->xstats.dropped++;
+	u64_stats_update_end(&ring->xstats.syncp);
+	if (!netdev_xmit_more())
+		writel(ring->next_to_use, ring->tail);
 }
 
 static int igx_tx_csum(struct sk_buff *skb, struct igx_tx_offload *off)
@@ -628,8 +645,6 @@ int igx_tx_offload_build(struct sk_buff *skb, struct igx_tx_offload *off)
 		return igx_tso(skb, off);
 	if (skb->ip_summed == CHECKSUM_PARTIAL)
 		return igx_tx_csum(skb, off);
-	if (off->need_ctx)
-		off->ctx_hi |= FIELD_PREP(IGX_TXC_TUCMD_L4T, IGX_TXC_L4T_NONE);
 	return 0;
 }
 
@@ -732,6 +747,7 @@ netdev_tx_t igx_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
 	if (unlikely(igx_ring_unused(ring) < igx_tx_desc_count(skb))) {
 		/* the stop threshold below should make this impossible */
 		netif_stop_subqueue(netdev, qid);
+		writel(ring->next_to_use, ring->tail);
 		return NETDEV_TX_BUSY;
 	}
 	if (igx_tx_offload_build(skb, &off))
@@ -778,9 +794,9 @@ netdev_tx_t igx_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
 	txq = netdev_get_tx_queue(netdev, qid);
 	if (!netif_txq_maybe_stop(txq, igx_ring_unused(ring),
 				  IGX_TX_DESC_NEEDED, IGX_TX_WAKE_THRESH)) {
-		u64_stats_update_begin(&ring->stats.syncp);
-		ring->stats.restarts++;
-		u64_stats_update_end(&ring->stats.syncp);
+		u64_stats_update_begin(&ring->xstats.syncp);
+		ring->xstats.restarts++;
+		u64_stats_update_end(&ring->xstats.syncp);
 	}
 	/* writel() orders the descriptor writes before the doorbell */
 	if (__netdev_tx_sent_queue(txq, first->bytes, netdev_xmit_more()))
@@ -798,35 +814,41 @@ err_count:
 	return NETDEV_TX_OK;
 }
 
-static void igx_rx_csum(struct igx_ring *ring, struct sk_buff *skb, u64 qw)
+/* Returns 1 for a good L4 checksum, -1 for a bad one, 0 when unchecked */
+static int igx_rx_csum(struct igx_ring *ring, struct sk_buff *skb, u64 qw)
 {
 	skb_checksum_none_assert(skb);
 	if (!(ring->netdev->features & NETIF_F_RXCSUM))
-		return;
+		return 0;
 
-	if (qw & (IGX_RXD_WB_L4E | IGX_RXD_WB_IPE)) {
-		ring->stats.csum_err++;
-		return;
-	}
+	if (qw & (IGX_RXD_WB_L4E | IGX_RXD_WB_IPE))
+		return -1;
 	if (qw & (IGX_RXD_WB_L4CS | IGX_RXD_WB_UDPCS)) {
 		skb->ip_summed = CHECKSUM_UNNECESSARY;
-		ring->stats.csum_ok++;
+		return 1;
 	}
+	return 0;
 }
 
 static int igx_clean_rx(struct igx_ring *ring, int budget)
 {
 	struct napi_struct *napi = &ring->q_vector->napi;
 	unsigned int pkts = 0, bytes = 0, dropped = 0, errors = 0;
+	unsigned int alloc_fail = 0, csum_ok = 0, csum_err = 0;
 	struct igx_adv_rx_desc *desc;
+	int csum;
 	u16 ntc = ring->next_to_clean;
 	struct sk_buff *skb;
 	struct page *page;
 	unsigned int len;
 	u64 qw;
 
-	u64_stats_update_begin(&ring->stats.syncp);
 	while (pkts < budget) {
+		/* next_to_use is the one slot never given to the hardware:
+		 * its descriptor holds a stale write-back
+		 */
+		if (unlikely(ntc == ring->next_to_use))
+			break;
 		desc = &ring->rx_desc[ntc];
 		qw = le64_to_cpu(READ_ONCE(desc->hdr_or_status));
 		if (!(qw & IGX_RXD_WB_DD))
@@ -838,7 +860,8 @@ static int igx_clean_rx(struct igx_ring *ring, int budget)
 		page = ring->rx_buf[ntc].page;
 		ring->rx_buf[ntc].page = NULL;
 		ntc = igx_ring_next(ring, ntc);
-		page_pool_dma_sync_for_cpu(ring->pp, page, IGX_RX_HEADROOM, len);
+		/* the offset is relative to the pool's, our headroom */
+		page_pool_dma_sync_for_cpu(ring->pp, page, 0, len);
 
 		skb = ring->skb;
 		if (!skb) {
@@ -846,7 +869,7 @@ static int igx_clean_rx(struct igx_ring *ring, int budget)
 					     IGX_RX_TRUESIZE);
 			if (unlikely(!skb)) {
 				page_pool_put_full_page(ring->pp, page, true);
-				ring->stats.alloc_fail++;
+				alloc_fail++;
 				dropped++;
 				/* a frame that spans descriptors is lost
 				 * whole: mark the rest for discarding
@@ -886,7 +909,9 @@ static int igx_clean_rx(struct igx_ring *ring, int budget)
 			continue;
 		}
 
-		igx_rx_csum(ring, skb, qw);
+		csum = igx_rx_csum(ring, skb, qw);
+		csum_ok += csum > 0;
+		csum_err += csum < 0;
 		igx_rx_hash(ring, skb, le64_to_cpu(desc->addr));
 		if ((qw & IGX_RXD_WB_VP) &&
 		    (ring->netdev->features & NETIF_F_HW_VLAN_CTAG_RX))
@@ -899,10 +924,14 @@ static int igx_clean_rx(struct igx_ring *ring, int budget)
 		napi_gro_receive(napi, skb);
 	}
 	ring->next_to_clean = ntc;
+	u64_stats_update_begin(&ring->stats.syncp);
 	ring->stats.packets += pkts;
 	ring->stats.bytes += bytes;
 	ring->stats.dropped += dropped;
 	ring->stats.errors += errors;
+	ring->stats.alloc_fail += alloc_fail;
+	ring->stats.csum_ok += csum_ok;
+	ring->stats.csum_err += csum_err;
 	u64_stats_update_end(&ring->stats.syncp);
 
 	if (igx_ring_unused(ring) >= IGX_RX_REFILL_BATCH)
