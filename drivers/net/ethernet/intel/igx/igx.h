@@ -24,6 +24,8 @@
 #define IGX_DEFAULT_RING	256
 #define IGX_MIN_RING		64
 #define IGX_MAX_RING		4096
+/* RDLEN/TDLEN are multiples of 128 bytes: 8 descriptors */
+#define IGX_RING_ALIGN		8
 #define IGX_MIN_MTU		68
 #define IGX_MAX_MTU		9216
 #define IGX_NUM_RAR		16
@@ -313,6 +315,7 @@ enum igx_state_bits {
  * @family: per-family operations chosen at probe
  * @q_vector: queue vectors, @num_q_vectors of them while the port is up
  * @num_q_vectors: number of queue vectors (and queue pairs)
+ * @max_q_vectors: queue vectors the interrupt mode's vectors allow
  * @irq_mode: how interrupts are delivered
  * @other_vector: MSI-X vector index of the link/other causes
  * @eims_other: its EIMS bit
@@ -334,8 +337,6 @@ enum igx_state_bits {
  * @req_queues: queue pairs asked for with ethtool -L, 0 for the default
  * @rss_key: Toeplitz key
  * @rss_reta: redirection table, queue per entry
- * @rss_reta_user: the table was set by the user: keep it across
- *		   changes of the queue count
  * @rss_udp4: hash UDP/IPv4 ports, not only addresses
  * @rss_udp6: hash UDP/IPv6 ports, not only addresses
  * @vlans: VLAN IDs the stack asked to receive (mirrors VFTA)
@@ -353,6 +354,7 @@ struct igx_dev {
 
 	struct igx_q_vector *q_vector[IGX_MAX_QUEUES];
 	unsigned int num_q_vectors;
+	unsigned int max_q_vectors;
 	enum igx_irq_mode irq_mode;
 	unsigned int other_vector;
 	u32 eims_other;
@@ -380,7 +382,6 @@ struct igx_dev {
 	unsigned int req_queues;
 	u8 rss_key[IGX_RSS_KEY_SIZE];
 	u8 rss_reta[IGX_RETA_ENTRIES];
-	bool rss_reta_user;
 	bool rss_udp4;
 	bool rss_udp6;
 	unsigned long vlans[BITS_TO_LONGS(VLAN_N_VID)];
@@ -408,10 +409,14 @@ void igx_set_rar(struct igx_dev *dev, unsigned int idx, const u8 *addr);
 bool igx_link_update(struct igx_dev *dev);
 
 /* igx_txrx.c: rings, NAPI, datapath */
-int igx_alloc_q_vectors(struct igx_dev *dev, unsigned int count);
-void igx_free_q_vectors(struct igx_dev *dev);
-int igx_setup_rings(struct igx_dev *dev);
-void igx_free_rings(struct igx_dev *dev);
+int igx_alloc_q_vectors(struct igx_dev *dev, struct igx_q_vector **qvs,
+			unsigned int count);
+void igx_free_q_vectors(struct igx_dev *dev, struct igx_q_vector **qvs,
+			unsigned int count);
+void igx_move_ring_stats(struct igx_q_vector *to, struct igx_q_vector *from);
+int igx_setup_rings(struct igx_dev *dev, struct igx_q_vector **qvs,
+		    unsigned int count, u16 tx_count, u16 rx_count);
+void igx_free_rings(struct igx_q_vector **qvs, unsigned int count);
 void igx_configure_rings(struct igx_dev *dev);
 void igx_stop_rings(struct igx_dev *dev);
 void igx_rx_refill_all(struct igx_dev *dev);
@@ -446,8 +451,9 @@ void igx_dim_cancel(struct igx_q_vector *qv);
 
 /* igx_netdev.c */
 int igx_netdev_init(struct igx_dev *dev);
-int igx_reconfigure_irqs(struct igx_dev *dev, unsigned long priv_flags,
-			 unsigned int queues);
+int igx_reconfigure_irqs(struct igx_dev *dev, unsigned long priv_flags);
+int igx_set_queues(struct igx_dev *dev, unsigned int count, u16 tx_count,
+		   u16 rx_count, struct netlink_ext_ack *extack);
 unsigned int igx_max_queues(struct igx_dev *dev);
 void igx_request_reset(struct igx_dev *dev);
 void igx_service_schedule(struct igx_dev *dev, unsigned long delay);

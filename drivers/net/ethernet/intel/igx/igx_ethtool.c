@@ -127,7 +127,7 @@ static int igx_set_priv_flags(struct net_device *netdev, u32 flags)
 		return -EINVAL;
 	if (flags == dev->priv_flags)
 		return 0;
-	return igx_reconfigure_irqs(dev, flags, dev->req_queues);
+	return igx_reconfigure_irqs(dev, flags);
 }
 
 static int igx_get_coalesce(struct net_device *netdev,
@@ -174,8 +174,7 @@ static void igx_get_channels(struct net_device *netdev,
 {
 	struct igx_dev *dev = netdev_priv(netdev);
 
-	ch->max_combined = dev->irq_mode == IGX_IRQ_MSIX ?
-			   igx_max_queues(dev) : 1;
+	ch->max_combined = dev->max_q_vectors;
 	ch->combined_count = dev->num_q_vectors;
 	ch->max_other = 1;
 	ch->other_count = dev->irq_mode == IGX_IRQ_MSIX ? 1 : 0;
@@ -185,38 +184,23 @@ static int igx_set_channels(struct net_device *netdev,
 			    struct ethtool_channels *ch)
 {
 	struct igx_dev *dev = netdev_priv(netdev);
-	unsigned int max = dev->irq_mode == IGX_IRQ_MSIX ?
-			   igx_max_queues(dev) : 1;
-	int err;
 
-	/* the core already refused counts above our maxima */
-	if (!ch->combined_count || ch->combined_count > max)
-		return -EINVAL;
-	if (ch->other_count != (dev->irq_mode == IGX_IRQ_MSIX ? 1 : 0)) {
-		netdev_err(netdev, "the other vector cannot be changed\n");
+	/* The core refused counts above our maxima and, when the user set
+	 * the RSS table, counts that would orphan a queue it points at.
+	 */
+	if (!ch->combined_count) {
+		netdev_err(netdev, "at least one combined channel is needed\n");
 		return -EINVAL;
 	}
-	if (dev->rss_reta_user) {
-		unsigned int i;
-
-		for (i = 0; i < IGX_RETA_ENTRIES; i++)
-			if (dev->rss_reta[i] >= ch->combined_count) {
-				netdev_err(netdev,
-					   "RSS table points at queue %u; reset it first (ethtool -X %s default)\n",
-					   dev->rss_reta[i], netdev->name);
-				return -EINVAL;
-			}
+	if (ch->other_count != (dev->irq_mode == IGX_IRQ_MSIX ? 1 : 0)) {
+		netdev_err(netdev,
+			   "the other vector exists with MSI-X only and cannot be changed\n");
+		return -EINVAL;
 	}
 	if (ch->combined_count == dev->num_q_vectors)
 		return 0;
-
-	err = igx_reconfigure_irqs(dev, dev->priv_flags, ch->combined_count);
-	if (!err && dev->num_q_vectors != ch->combined_count) {
-		netdev_warn(netdev, "got %u queue pairs of %u asked for\n",
-			    dev->num_q_vectors, ch->combined_count);
-		return -ENOSPC;
-	}
-	return err;
+	return igx_set_queues(dev, ch->combined_count, dev->tx_ring_count,
+			      dev->rx_ring_count, NULL);
 }
 
 static void igx_get_ringparam(struct net_device *netdev,
@@ -230,6 +214,49 @@ static void igx_get_ringparam(struct net_device *netdev,
 	ring->tx_max_pending = IGX_MAX_RING;
 	ring->rx_pending = dev->rx_ring_count;
 	ring->tx_pending = dev->tx_ring_count;
+}
+
+/* A ring's length in bytes must be a multiple of 128: 8 descriptors */
+static int igx_ring_size(u32 want, const char *which,
+			 struct netlink_ext_ack *extack, u16 *size)
+{
+	if (want < IGX_MIN_RING) {
+		NL_SET_ERR_MSG_FMT_MOD(extack,
+				       "%s ring of %u descriptors: the minimum is %u",
+				       which, want, IGX_MIN_RING);
+		return -EINVAL;
+	}
+	*size = ALIGN(want, IGX_RING_ALIGN);
+	if (*size != want)
+		NL_SET_ERR_MSG_FMT_MOD(extack,
+				       "%s ring rounded up to %u descriptors (a multiple of %u)",
+				       which, *size, IGX_RING_ALIGN);
+	return 0;
+}
+
+static int igx_set_ringparam(struct net_device *netdev,
+			     struct ethtool_ringparam *ring,
+			     struct kernel_ethtool_ringparam *kring,
+			     struct netlink_ext_ack *extack)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+	u16 tx, rx;
+	int err;
+
+	/* the core refused sizes above the maxima and mini/jumbo rings */
+	err = igx_ring_size(ring->tx_pending, "TX", extack, &tx);
+	if (!err)
+		err = igx_ring_size(ring->rx_pending, "RX", extack, &rx);
+	if (err)
+		return err;
+	if (tx == dev->tx_ring_count && rx == dev->rx_ring_count)
+		return 0;
+	if (!test_bit(IGX_STATE_OPEN, &dev->state)) {
+		dev->tx_ring_count = tx;
+		dev->rx_ring_count = rx;
+		return 0;
+	}
+	return igx_set_queues(dev, dev->num_q_vectors, tx, rx, extack);
 }
 
 static u32 igx_get_rxfh_key_size(struct net_device *netdev)
@@ -257,6 +284,122 @@ static int igx_get_rxfh(struct net_device *netdev,
 	return 0;
 }
 
+static int igx_set_rxfh(struct net_device *netdev,
+			struct ethtool_rxfh_param *rxfh,
+			struct netlink_ext_ack *extack)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+	unsigned int i;
+
+	/* The core checked the key length, the context (we have none but
+	 * the default) and that each entry is below our ring count.
+	 */
+	if (rxfh->hfunc != ETH_RSS_HASH_NO_CHANGE &&
+	    rxfh->hfunc != ETH_RSS_HASH_TOP) {
+		NL_SET_ERR_MSG_MOD(extack, "the hardware hashes with Toeplitz only");
+		return -EOPNOTSUPP;
+	}
+	if (rxfh->indir) {
+		for (i = 0; i < IGX_RETA_ENTRIES; i++) {
+			if (rxfh->indir[i] < dev->num_q_vectors)
+				continue;
+			NL_SET_ERR_MSG_FMT_MOD(extack,
+					       "entry %u points at queue %u of %u",
+					       i, rxfh->indir[i],
+					       dev->num_q_vectors);
+			return -EINVAL;
+		}
+		for (i = 0; i < IGX_RETA_ENTRIES; i++)
+			dev->rss_reta[i] = rxfh->indir[i];
+	}
+	if (rxfh->key)
+		memcpy(dev->rss_key, rxfh->key, IGX_RSS_KEY_SIZE);
+	if (test_bit(IGX_STATE_OPEN, &dev->state) &&
+	    !test_bit(IGX_STATE_DOWN, &dev->state))
+		igx_rss_configure(dev);
+	return 0;
+}
+
+/* Hash fields per flow type: addresses always, ports for TCP always and
+ * for UDP when the user asks (ethtool -N rx-flow-hash udp4 sdfn).
+ */
+static int igx_get_rss_hash_opts(struct igx_dev *dev, struct ethtool_rxnfc *nfc)
+{
+	u64 ports = RXH_L4_B_0_1 | RXH_L4_B_2_3;
+
+	nfc->data = RXH_IP_SRC | RXH_IP_DST;
+	switch (nfc->flow_type) {
+	case TCP_V4_FLOW:
+	case TCP_V6_FLOW:
+		nfc->data |= ports;
+		break;
+	case UDP_V4_FLOW:
+		if (dev->rss_udp4)
+			nfc->data |= ports;
+		break;
+	case UDP_V6_FLOW:
+		if (dev->rss_udp6)
+			nfc->data |= ports;
+		break;
+	case SCTP_V4_FLOW:
+	case SCTP_V6_FLOW:
+	case AH_ESP_V4_FLOW:
+	case AH_ESP_V6_FLOW:
+	case IPV4_FLOW:
+	case IPV6_FLOW:
+		break;
+	default:
+		nfc->data = 0;
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int igx_set_rss_hash_opts(struct igx_dev *dev,
+				 const struct ethtool_rxnfc *nfc)
+{
+	const u64 addrs = RXH_IP_SRC | RXH_IP_DST;
+	const u64 ports = RXH_L4_B_0_1 | RXH_L4_B_2_3;
+	struct net_device *netdev = dev->netdev;
+	bool *udp;
+
+	switch (nfc->flow_type) {
+	case TCP_V4_FLOW:
+	case TCP_V6_FLOW:
+		if (nfc->data == (addrs | ports))
+			return 0;
+		netdev_err(netdev, "TCP is always hashed over addresses and ports (sdfn)\n");
+		return -EINVAL;
+	case UDP_V4_FLOW:
+		udp = &dev->rss_udp4;
+		break;
+	case UDP_V6_FLOW:
+		udp = &dev->rss_udp6;
+		break;
+	case SCTP_V4_FLOW:
+	case SCTP_V6_FLOW:
+	case AH_ESP_V4_FLOW:
+	case AH_ESP_V6_FLOW:
+	case IPV4_FLOW:
+	case IPV6_FLOW:
+		if (nfc->data == addrs)
+			return 0;
+		netdev_err(netdev, "this flow type is hashed over addresses only (sd)\n");
+		return -EINVAL;
+	default:
+		return -EOPNOTSUPP;
+	}
+	if (nfc->data != addrs && nfc->data != (addrs | ports)) {
+		netdev_err(netdev, "UDP hashes over addresses (sd) or addresses and ports (sdfn)\n");
+		return -EINVAL;
+	}
+	*udp = nfc->data & ports;
+	if (test_bit(IGX_STATE_OPEN, &dev->state) &&
+	    !test_bit(IGX_STATE_DOWN, &dev->state))
+		igx_rss_configure(dev);
+	return 0;
+}
+
 static int igx_get_rxnfc(struct net_device *netdev, struct ethtool_rxnfc *nfc,
 			 u32 *rule_locs)
 {
@@ -266,6 +409,20 @@ static int igx_get_rxnfc(struct net_device *netdev, struct ethtool_rxnfc *nfc,
 	case ETHTOOL_GRXRINGS:
 		nfc->data = dev->num_q_vectors;
 		return 0;
+	case ETHTOOL_GRXFH:
+		return igx_get_rss_hash_opts(dev, nfc);
+	default:
+		return -EOPNOTSUPP;
+	}
+}
+
+static int igx_set_rxnfc(struct net_device *netdev, struct ethtool_rxnfc *nfc)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+
+	switch (nfc->cmd) {
+	case ETHTOOL_SRXFH:
+		return igx_set_rss_hash_opts(dev, nfc);
 	default:
 		return -EOPNOTSUPP;
 	}
@@ -290,10 +447,13 @@ static const struct ethtool_ops igx_ethtool_ops = {
 	.get_channels		= igx_get_channels,
 	.set_channels		= igx_set_channels,
 	.get_ringparam		= igx_get_ringparam,
+	.set_ringparam		= igx_set_ringparam,
 	.get_rxfh_key_size	= igx_get_rxfh_key_size,
 	.get_rxfh_indir_size	= igx_get_rxfh_indir_size,
 	.get_rxfh		= igx_get_rxfh,
+	.set_rxfh		= igx_set_rxfh,
 	.get_rxnfc		= igx_get_rxnfc,
+	.set_rxnfc		= igx_set_rxnfc,
 	.get_eth_mac_stats	= igx_get_eth_mac_stats,
 	.get_eth_ctrl_stats	= igx_get_eth_ctrl_stats,
 	.get_pause_stats	= igx_get_pause_stats,

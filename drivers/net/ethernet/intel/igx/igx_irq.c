@@ -35,9 +35,11 @@ unsigned int igx_max_queues(struct igx_dev *dev)
  * igx_irq_init() - choose the interrupt mode and allocate its vectors
  * @dev: the device
  *
- * Tries MSI-X with one vector per queue pair plus one, then MSI, then INTx.
- * The queue pairs are the ones asked for with ethtool -L, or by default
- * one per online CPU, as far as the MAC goes.
+ * Tries MSI-X, then MSI, then INTx.  MSI-X gets every vector the MAC can
+ * use at once (one per queue pair it can serve, plus the "other" one), so
+ * that ethtool -L only requests and frees IRQs among them.  The queue
+ * pairs in use are the ones asked for with ethtool -L, or by default one
+ * per online CPU, as far as the vectors go.
  *
  * Return: 0 or a negative error.
  */
@@ -51,10 +53,12 @@ int igx_irq_init(struct igx_dev *dev)
 
 	got = -ENOSPC;
 	if (!test_bit(IGX_PRIV_DISABLE_MSIX, &dev->priv_flags))
-		got = pci_alloc_irq_vectors(pdev, 2, want + 1, PCI_IRQ_MSIX);
+		got = pci_alloc_irq_vectors(pdev, 2, igx_max_queues(dev) + 1,
+					    PCI_IRQ_MSIX);
 	if (got > 0) {
 		dev->irq_mode = IGX_IRQ_MSIX;
-		dev->num_q_vectors = got - 1;
+		dev->max_q_vectors = got - 1;
+		dev->num_q_vectors = min_t(unsigned int, want, got - 1);
 		dev->other_vector = got - 1;
 		dev->eims_other = BIT(dev->other_vector);
 		return 0;
@@ -66,6 +70,7 @@ int igx_irq_init(struct igx_dev *dev)
 		return got;
 	}
 	dev->irq_mode = pdev->msi_enabled ? IGX_IRQ_MSI : IGX_IRQ_INTX;
+	dev->max_q_vectors = 1;
 	dev->num_q_vectors = 1;
 	dev->other_vector = 0;
 	dev->eims_other = 0;

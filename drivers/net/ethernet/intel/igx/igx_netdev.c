@@ -251,7 +251,8 @@ static int igx_open(struct net_device *netdev)
 		return -ENODEV;
 
 	netif_carrier_off(netdev);
-	err = igx_setup_rings(dev);
+	err = igx_setup_rings(dev, dev->q_vector, dev->num_q_vectors,
+			      dev->tx_ring_count, dev->rx_ring_count);
 	if (err)
 		return err;
 	err = igx_request_irqs(dev);
@@ -263,7 +264,7 @@ static int igx_open(struct net_device *netdev)
 	return 0;
 
 err_free_rings:
-	igx_free_rings(dev);
+	igx_free_rings(dev->q_vector, dev->num_q_vectors);
 	return err;
 }
 
@@ -278,7 +279,7 @@ static int igx_stop(struct net_device *netdev)
 		return 0;
 	igx_down(dev);
 	igx_free_irqs(dev);
-	igx_free_rings(dev);
+	igx_free_rings(dev->q_vector, dev->num_q_vectors);
 	return 0;
 }
 
@@ -527,63 +528,59 @@ static const struct netdev_stat_ops igx_stat_ops = {
 	.get_base_stats		= igx_get_base_stats,
 };
 
+/* Build the queue vectors of the current mode; tell the stack their count */
+static int igx_q_vectors_init(struct igx_dev *dev)
+{
+	int err;
+
+	err = igx_irq_init(dev);
+	if (err)
+		return err;
+	err = igx_alloc_q_vectors(dev, dev->q_vector, dev->num_q_vectors);
+	if (!err)
+		err = netif_set_real_num_queues(dev->netdev,
+						dev->num_q_vectors,
+						dev->num_q_vectors);
+	if (err) {
+		igx_free_q_vectors(dev, dev->q_vector, dev->num_q_vectors);
+		igx_irq_deinit(dev);
+	}
+	return err;
+}
+
 /**
- * igx_reconfigure_irqs() - switch interrupt mode or queue count
+ * igx_reconfigure_irqs() - switch the interrupt mode
  * @dev: the device
  * @priv_flags: the private flags to apply (IGX_PRIV_DISABLE_MSIX)
- * @queues: queue pairs to ask for, 0 for the default
  *
  * Stops the port, gives back its vectors and queue vectors, allocates
  * them again for the new mode and reopens the port.  If the new mode
  * cannot be set up, the previous one is restored.  Called under RTNL.
+ * The queue count asked for with ethtool -L is kept where the new mode
+ * allows it.
  *
  * Return: 0 or a negative error; the port keeps working either way
  * unless even the previous mode cannot be restored.
  */
-int igx_reconfigure_irqs(struct igx_dev *dev, unsigned long priv_flags,
-			 unsigned int queues)
+int igx_reconfigure_irqs(struct igx_dev *dev, unsigned long priv_flags)
 {
 	struct net_device *netdev = dev->netdev;
-	unsigned int old_queues = dev->req_queues;
 	unsigned long old = dev->priv_flags;
 	bool running = netif_running(netdev);
+	unsigned int queues = dev->num_q_vectors;
 	int err, err2;
 
 	ASSERT_RTNL();
 	if (running)
 		igx_stop(netdev);
-	igx_free_q_vectors(dev);
+	igx_free_q_vectors(dev, dev->q_vector, dev->num_q_vectors);
 	igx_irq_deinit(dev);
 
 	dev->priv_flags = priv_flags;
-	dev->req_queues = queues;
-	err = igx_irq_init(dev);
-	if (!err) {
-		err = igx_alloc_q_vectors(dev, dev->num_q_vectors);
-		if (err)
-			igx_irq_deinit(dev);
-	}
-	if (!err) {
-		err = netif_set_real_num_queues(netdev, dev->num_q_vectors,
-						dev->num_q_vectors);
-		if (err) {
-			igx_free_q_vectors(dev);
-			igx_irq_deinit(dev);
-		}
-	}
+	err = igx_q_vectors_init(dev);
 	if (err) {
 		dev->priv_flags = old;
-		dev->req_queues = old_queues;
-		err2 = igx_irq_init(dev);
-		if (!err2) {
-			err2 = igx_alloc_q_vectors(dev, dev->num_q_vectors);
-			if (err2)
-				igx_irq_deinit(dev);
-		}
-		/* the count the stack still has: nothing to fail */
-		if (!err2)
-			netif_set_real_num_queues(netdev, dev->num_q_vectors,
-						  dev->num_q_vectors);
+		err2 = igx_q_vectors_init(dev);
 		if (err2) {
 			netdev_err(netdev, "no interrupts left: %d\n", err2);
 			dev->num_q_vectors = 0;
@@ -594,11 +591,14 @@ int igx_reconfigure_irqs(struct igx_dev *dev, unsigned long priv_flags,
 		}
 	}
 
-	/* The table follows the queue count unless the user set it and
-	 * it still fits
-	 */
-	if (!dev->rss_reta_user || !igx_rss_reta_fits(dev))
+	/* The table follows the queue count unless the user set it */
+	if (dev->num_q_vectors != queues && !netif_is_rxfh_configured(netdev))
 		igx_rss_reta_default(dev);
+	if (!igx_rss_reta_fits(dev)) {
+		netdev_warn(netdev,
+			    "RSS table pointed at queues that are gone: reset to default\n");
+		igx_rss_reta_default(dev);
+	}
 
 	netdev_info(netdev, "%u queue pair%s, %s\n", dev->num_q_vectors,
 		    dev->num_q_vectors == 1 ? "" : "s",
@@ -612,6 +612,123 @@ int igx_reconfigure_irqs(struct igx_dev *dev, unsigned long priv_flags,
 			return err2;
 		}
 	}
+	return err;
+}
+
+/* Exchange the device's queue vectors with @qvs (@count of them); the
+ * old ones end up in @qvs.  With an unchanged count the per-queue
+ * counters stay with the queue.
+ */
+static void igx_swap_q_vectors(struct igx_dev *dev, struct igx_q_vector **qvs,
+			       unsigned int count)
+{
+	unsigned int i, n = max(count, dev->num_q_vectors);
+	struct igx_q_vector *tmp;
+
+	spin_lock_bh(&dev->stats_lock);
+	for (i = 0; i < n; i++) {
+		if (count == dev->num_q_vectors)
+			igx_move_ring_stats(qvs[i], dev->q_vector[i]);
+		tmp = dev->q_vector[i];
+		dev->q_vector[i] = qvs[i];
+		qvs[i] = tmp;
+	}
+	swap(dev->num_q_vectors, count);
+	spin_unlock_bh(&dev->stats_lock);
+}
+
+/**
+ * igx_set_queues() - change queue pairs and ring sizes, allocating first
+ * @dev: the device
+ * @count: queue pairs
+ * @tx_count: TX descriptors per ring
+ * @rx_count: RX descriptors per ring
+ * @extack: where to explain a failure
+ *
+ * Builds a complete new set of queue vectors with their rings while the
+ * old set keeps carrying traffic, then stops the port, swaps the sets
+ * and starts it again.  Whatever fails, the port keeps running on the
+ * old set.  Called under RTNL.
+ *
+ * Return: 0 or a negative error.
+ */
+int igx_set_queues(struct igx_dev *dev, unsigned int count, u16 tx_count,
+		   u16 rx_count, struct netlink_ext_ack *extack)
+{
+	struct igx_q_vector *qvs[IGX_MAX_QUEUES] = {};
+	struct net_device *netdev = dev->netdev;
+	unsigned int old_count = dev->num_q_vectors;
+	bool running = test_bit(IGX_STATE_OPEN, &dev->state);
+	int err, err2;
+
+	ASSERT_RTNL();
+	err = igx_alloc_q_vectors(dev, qvs, count);
+	if (err) {
+		NL_SET_ERR_MSG_MOD(extack,
+				   "cannot allocate the queue vectors; nothing changed");
+		return err;
+	}
+	if (running) {
+		err = igx_setup_rings(dev, qvs, count, tx_count, rx_count);
+		if (err) {
+			NL_SET_ERR_MSG_FMT_MOD(extack,
+					       "no memory for rings of %u TX/%u RX descriptors; old ones kept",
+					       tx_count, rx_count);
+			goto err_free_q_vectors;
+		}
+		igx_down(dev);
+		igx_free_irqs(dev);
+	}
+	if (count != old_count) {
+		err = netif_set_real_num_queues(netdev, count, count);
+		if (err) {
+			NL_SET_ERR_MSG_MOD(extack,
+					   "the stack refused the queue count; nothing changed");
+			goto err_restart_old;
+		}
+	}
+
+	igx_swap_q_vectors(dev, qvs, count);
+	if (running) {
+		err = igx_request_irqs(dev);
+		if (err) {
+			NL_SET_ERR_MSG_MOD(extack,
+					   "cannot request the new interrupts; nothing changed");
+			igx_swap_q_vectors(dev, qvs, old_count);
+			if (count != old_count)
+				netif_set_real_num_queues(netdev, old_count,
+							  old_count);
+			goto err_restart_old;
+		}
+		/* the old rings are idle: the hardware was reset */
+		igx_free_rings(qvs, old_count);
+	}
+	dev->tx_ring_count = tx_count;
+	dev->rx_ring_count = rx_count;
+	dev->req_queues = count;
+	if (count != old_count && !netif_is_rxfh_configured(netdev))
+		igx_rss_reta_default(dev);
+	if (running)
+		igx_up(dev);
+	igx_free_q_vectors(dev, qvs, old_count);
+	return 0;
+
+err_restart_old:
+	if (running) {
+		igx_free_rings(qvs, count);
+		err2 = igx_request_irqs(dev);
+		if (err2) {
+			netdev_err(netdev, "cannot restart: %d\n", err2);
+			igx_free_q_vectors(dev, qvs, count);
+			clear_bit(IGX_STATE_OPEN, &dev->state);
+			igx_free_rings(dev->q_vector, dev->num_q_vectors);
+			dev_close(netdev);
+			return err;
+		}
+		igx_up(dev);
+	}
+err_free_q_vectors:
+	igx_free_q_vectors(dev, qvs, count);
 	return err;
 }
 

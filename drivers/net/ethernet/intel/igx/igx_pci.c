@@ -130,7 +130,7 @@ static int igx_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	err = igx_irq_init(dev);
 	if (err)
 		goto err_reset;
-	err = igx_alloc_q_vectors(dev, dev->num_q_vectors);
+	err = igx_alloc_q_vectors(dev, dev->q_vector, dev->num_q_vectors);
 	if (err)
 		goto err_irq_deinit;
 	igx_rss_init(dev);
@@ -154,7 +154,7 @@ static int igx_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	return 0;
 
 err_free_q_vectors:
-	igx_free_q_vectors(dev);
+	igx_free_q_vectors(dev, dev->q_vector, dev->num_q_vectors);
 err_irq_deinit:
 	igx_irq_deinit(dev);
 err_reset:
@@ -184,7 +184,7 @@ static void igx_remove(struct pci_dev *pdev)
 	set_bit(IGX_STATE_NO_SERVICE, &dev->state);
 	cancel_delayed_work_sync(&dev->service_task);
 
-	igx_free_q_vectors(dev);
+	igx_free_q_vectors(dev, dev->q_vector, dev->num_q_vectors);
 	igx_irq_deinit(dev);
 	if (!test_bit(IGX_STATE_REMOVED, &dev->state)) {
 		dev->family->reset(dev);

@@ -25,7 +25,6 @@ void igx_rss_reta_default(struct igx_dev *dev)
 	for (i = 0; i < IGX_RETA_ENTRIES; i++)
 		dev->rss_reta[i] = ethtool_rxfh_indir_default(i,
 							      dev->num_q_vectors);
-	dev->rss_reta_user = false;
 }
 
 /**

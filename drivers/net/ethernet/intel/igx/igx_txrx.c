@@ -78,16 +78,20 @@ void igx_ring_stats_read(const struct igx_ring_stats *s,
 }
 
 /**
- * igx_alloc_q_vectors() - allocate the queue vectors and their NAPI
+ * igx_alloc_q_vectors() - allocate queue vectors and their NAPI contexts
  * @dev: the device
+ * @qvs: where to put them
  * @count: how many
  *
  * Vectors, and with them the ring counters, live until igx_free_q_vectors()
- * so that statistics survive the interface going down and up.
+ * so that statistics survive the interface going down and up.  @qvs is
+ * the device's own array, or a new set that ethtool builds before it
+ * swaps it in.
  *
- * Return: 0 or -ENOMEM.
+ * Return: 0 or -ENOMEM; on error nothing stays allocated.
  */
-int igx_alloc_q_vectors(struct igx_dev *dev, unsigned int count)
+int igx_alloc_q_vectors(struct igx_dev *dev, struct igx_q_vector **qvs,
+			unsigned int count)
 {
 	struct igx_q_vector *qv;
 	unsigned int i;
@@ -111,39 +115,67 @@ int igx_alloc_q_vectors(struct igx_dev *dev, unsigned int count)
 		qv->tx.qid = i;
 		qv->rx.qid = i;
 		netif_napi_add(dev->netdev, &qv->napi, igx_poll);
-		dev->q_vector[i] = qv;
+		qvs[i] = qv;
 	}
 	return 0;
 
 err_free:
-	igx_free_q_vectors(dev);
+	igx_free_q_vectors(dev, qvs, i);
 	return -ENOMEM;
 }
 
 /**
- * igx_free_q_vectors() - free all queue vectors
+ * igx_free_q_vectors() - free queue vectors
  * @dev: the device
+ * @qvs: the array holding them (entries are cleared)
+ * @count: how many
  *
- * The rings must be freed already.  Their counters move into the base
+ * Their rings must be freed already.  Their counters move into the base
  * totals so that nothing reported goes backwards.
  */
-void igx_free_q_vectors(struct igx_dev *dev)
+void igx_free_q_vectors(struct igx_dev *dev, struct igx_q_vector **qvs,
+			unsigned int count)
 {
 	struct igx_q_vector *qv;
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(dev->q_vector); i++) {
-		qv = dev->q_vector[i];
+	for (i = 0; i < count; i++) {
+		qv = qvs[i];
 		if (!qv)
 			continue;
 		spin_lock_bh(&dev->stats_lock);
 		igx_ring_stats_read(&qv->rx.stats, &dev->base_rx);
 		igx_ring_stats_read(&qv->tx.stats, &dev->base_tx);
 		igx_ring_stats_read(&qv->tx.xstats, &dev->base_tx);
-		dev->q_vector[i] = NULL;
+		qvs[i] = NULL;
 		spin_unlock_bh(&dev->stats_lock);
 		netif_napi_del(&qv->napi);
 		kfree(qv);
+	}
+}
+
+/**
+ * igx_move_ring_stats() - carry a queue vector's counters over to another
+ * @to: the vector taking over the queue pair
+ * @from: the vector it replaces; its counters are cleared
+ *
+ * Used when rings are resized and the queue pair stays the same, so that
+ * per-queue counters do not start again from zero.  Neither vector may be
+ * polled; the caller holds the stats lock.
+ */
+void igx_move_ring_stats(struct igx_q_vector *to, struct igx_q_vector *from)
+{
+	struct igx_ring_stats *s[] = {
+		&from->rx.stats, &from->tx.stats, &from->tx.xstats,
+	};
+	struct igx_ring_stats *d[] = {
+		&to->rx.stats, &to->tx.stats, &to->tx.xstats,
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(s); i++) {
+		igx_ring_stats_read(s[i], d[i]);
+		memset(s[i], 0, offsetof(struct igx_ring_stats, syncp));
 	}
 }
 
@@ -153,11 +185,12 @@ static size_t igx_ring_bytes(const struct igx_ring *ring)
 		     IGX_RING_LEN_ALIGN);
 }
 
-static int igx_setup_tx_ring(struct igx_dev *dev, struct igx_ring *ring)
+static int igx_setup_tx_ring(struct igx_dev *dev, struct igx_ring *ring,
+			     u16 count)
 {
 	ring->netdev = dev->netdev;
 	ring->dev = &dev->pdev->dev;
-	ring->count = dev->tx_ring_count;
+	ring->count = count;
 	ring->tx_buf = kvcalloc(ring->count, sizeof(*ring->tx_buf),
 				GFP_KERNEL);
 	if (!ring->tx_buf)
@@ -227,12 +260,13 @@ static void igx_free_tx_ring(struct igx_ring *ring)
 	ring->tx_buf = NULL;
 }
 
-static int igx_setup_rx_ring(struct igx_dev *dev, struct igx_ring *ring)
+static int igx_setup_rx_ring(struct igx_dev *dev, struct igx_ring *ring,
+			     u16 count)
 {
 	struct page_pool_params pp = {
 		.order = 0,
 		.flags = PP_FLAG_DMA_MAP | PP_FLAG_DMA_SYNC_DEV,
-		.pool_size = dev->rx_ring_count,
+		.pool_size = count,
 		.nid = dev_to_node(&dev->pdev->dev),
 		.dev = &dev->pdev->dev,
 		.napi = &ring->q_vector->napi,
@@ -246,7 +280,7 @@ static int igx_setup_rx_ring(struct igx_dev *dev, struct igx_ring *ring)
 
 	ring->netdev = dev->netdev;
 	ring->dev = &dev->pdev->dev;
-	ring->count = dev->rx_ring_count;
+	ring->count = count;
 	ring->rx_buf = kvcalloc(ring->count, sizeof(*ring->rx_buf),
 				GFP_KERNEL);
 	if (!ring->rx_buf)
@@ -307,45 +341,51 @@ static void igx_free_rx_ring(struct igx_ring *ring)
 /**
  * igx_setup_rings() - allocate descriptors, buffers and page pools
  * @dev: the device
+ * @qvs: the queue vectors whose rings to set up
+ * @count: how many
+ * @tx_count: TX descriptors per ring
+ * @rx_count: RX descriptors per ring
  *
  * Return: 0 or a negative error; on error nothing stays allocated.
  */
-int igx_setup_rings(struct igx_dev *dev)
+int igx_setup_rings(struct igx_dev *dev, struct igx_q_vector **qvs,
+		    unsigned int count, u16 tx_count, u16 rx_count)
 {
-	struct igx_q_vector *qv;
 	unsigned int i;
 	int err;
 
-	for (i = 0; i < dev->num_q_vectors; i++) {
-		qv = dev->q_vector[i];
-		err = igx_setup_tx_ring(dev, &qv->tx);
+	for (i = 0; i < count; i++) {
+		err = igx_setup_tx_ring(dev, &qvs[i]->tx, tx_count);
 		if (err)
 			goto err_free;
-		err = igx_setup_rx_ring(dev, &qv->rx);
+		err = igx_setup_rx_ring(dev, &qvs[i]->rx, rx_count);
 		if (err)
 			goto err_free;
 	}
 	return 0;
 
 err_free:
-	netdev_err(dev->netdev, "cannot allocate rings: %d\n", err);
-	igx_free_rings(dev);
+	netdev_err(dev->netdev,
+		   "cannot allocate %u rings of %u TX / %u RX descriptors: %d\n",
+		   count, tx_count, rx_count, err);
+	igx_free_rings(qvs, count);
 	return err;
 }
 
 /**
  * igx_free_rings() - free everything igx_setup_rings() allocated
- * @dev: the device
+ * @qvs: the queue vectors whose rings to free
+ * @count: how many
  *
- * The hardware must not be doing DMA and NAPI must be disabled.
+ * The hardware must not be doing DMA for them and NAPI must be disabled.
  */
-void igx_free_rings(struct igx_dev *dev)
+void igx_free_rings(struct igx_q_vector **qvs, unsigned int count)
 {
 	unsigned int i;
 
-	for (i = 0; i < dev->num_q_vectors; i++) {
-		igx_free_tx_ring(&dev->q_vector[i]->tx);
-		igx_free_rx_ring(&dev->q_vector[i]->rx);
+	for (i = 0; i < count; i++) {
+		igx_free_tx_ring(&qvs[i]->tx);
+		igx_free_rx_ring(&qvs[i]->rx);
 	}
 }
 
