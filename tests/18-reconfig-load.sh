@@ -1,0 +1,133 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# vm: --nics 2 --timeout 600
+#
+# Reconfiguration under load: while iperf3 runs TCP both ways, change
+# rings, channels, coalescing, RSS table and key, features and the MTU,
+# 50 times in random order (the seed is printed; IGX_SEED=N repeats a
+# run). Every iperf3 session (back to back, 20 s each) must finish
+# successfully, no counter of ip -s link or of the netdev netlink device
+# totals may go backwards at any step, stats64 and the qstats totals must
+# agree at the end, and dmesg must be clean.
+source "$(dirname "$0")/lib.sh"
+
+STEPS=50
+seed=${IGX_SEED:-$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')}
+RANDOM=$seed
+diag "seed $seed"
+
+setup_pair
+IF=$LOCAL_IF
+rns ip link set "$REMOTE_IF" mtu 9000	# the far end takes any of our MTUs
+
+# counters: "name=value" lines: stats64 from sysfs and the qstats totals
+counters() {
+	local f
+	for f in rx_packets rx_bytes tx_packets tx_bytes rx_dropped tx_dropped \
+		 rx_errors; do
+		echo "stats64.$f=$(cat "/sys/class/net/$IF/statistics/$f")"
+	done
+	nl qtotal "$IF" | tr ' ' '\n' | sed 's/^/qstats./'
+}
+# monotonic BEFORE AFTER WHAT: no counter of BEFORE is larger in AFTER
+monotonic() {
+	awk -F= -v what="$3" 'NR == FNR { old[$1] = $2; next }
+		($1 in old) && $2 + 0 < old[$1] + 0 {
+			printf "%s went backwards across %s: %s -> %s\n", $1, what, old[$1], $2
+			bad = 1 }
+		END { exit bad }' <(echo "$1") <(echo "$2")
+}
+
+max=$(ethtool -l "$IF" | awk '/^Pre-set/ { c = 1 } c && $1 == "Combined:" { print $2; exit }')
+pick() { local a=("$@"); echo "${a[RANDOM % ${#a[@]}]}"; }
+step() { # one random reconfiguration; prints what it did
+	local k v
+	case $((RANDOM % 7)) in
+	0) v="rx $(pick 64 128 256 512 1024 4096) tx $(pick 64 128 256 512 1024)"
+	   echo "-G $v"; ethtool -G "$IF" $v ;;
+	1) v=$((1 + RANDOM % max))
+	   # a user table would pin the queue count: reset it first
+	   ethtool -X "$IF" default
+	   echo "-L combined $v"; ethtool -L "$IF" combined "$v" ;;
+	2) if [ $((RANDOM % 2)) = 0 ]; then
+		v="adaptive-rx on adaptive-tx on"
+	   else
+		v="adaptive-rx off adaptive-tx off rx-usecs $(pick 0 10 50 200 1000) tx-usecs $(pick 0 50 500)"
+	   fi
+	   echo "-C $v"; ethtool -C "$IF" $v ;;
+	3) v=$(ethtool -l "$IF" | awk '/^Current/ { c = 1 } c && $1 == "Combined:" { print $2; exit }')
+	   v=$((1 + RANDOM % v))
+	   echo "-X equal $v"; ethtool -X "$IF" equal "$v" ;;
+	4) k=$(python3 -c 'import os; print(":".join("%02x" % b for b in os.urandom(40)))')
+	   echo "-X hkey"; ethtool -X "$IF" hkey "$k" ;;
+	5) k=$(pick rx tx tso gro rxhash rxvlan txvlan rx-vlan-filter sg)
+	   v=$(pick on off)
+	   echo "-K $k $v"; ethtool -K "$IF" "$k" "$v" > /dev/null ;;
+	6) v=$(pick 1500 9000 4000 1280)
+	   echo "mtu $v"; ip link set "$IF" mtu "$v" ;;
+	esac
+}
+
+rns iperf3 -s -D -p 5201 --pidfile /run/iperf3-s1.pid > /dev/null 2>&1 &&
+	rns iperf3 -s -D -p 5202 --pidfile /run/iperf3-s2.pid > /dev/null 2>&1 ||
+	fail "cannot start the iperf3 servers"
+trap 'pkill -x iperf3' EXIT
+# iperf3 in back-to-back 20-second sessions, both directions at once,
+# until the steps are done; every session must finish successfully.
+load() { # load DIR PORT [-R]
+	local n=0
+	while [ ! -e /tmp/load.stop ]; do
+		n=$((n + 1))
+		iperf3 -c 192.0.2.2 -p "$2" -t 20 -i 0 "${@:3}" > "/tmp/iperf-$1.$n.log" 2>&1 ||
+			{ echo "$n" > "/tmp/iperf-$1.failed"; return 1; }
+	done
+	echo "$n" > "/tmp/iperf-$1.sessions"
+}
+rm -f /tmp/load.stop /tmp/iperf-*
+load up 5201 &
+up=$!
+load down 5202 -R &
+down=$!
+sleep 2
+before=$(counters)
+t0=$SECONDS
+for i in $(seq 1 $STEPS); do
+	what=$(step 2>&1) || fail "step $i: ${what//$'\n'/ } failed"
+	after=$(counters)
+	monotonic "$before" "$after" "step $i (${what//$'\n'/ })" || fail "a counter went backwards"
+	before=$after
+	for d in up down; do
+		[ -e "/tmp/iperf-$d.failed" ] || continue
+		n=$(cat "/tmp/iperf-$d.failed")
+		fail "iperf3 ($d) session $n failed at step $i: $(tail -n 5 "/tmp/iperf-$d.$n.log")"
+	done
+	diag "step $i: ${what//$'\n'/ }"
+done
+diag "$STEPS steps in $((SECONDS - t0)) s"
+
+# Back to a plain configuration, then let iperf3 finish.
+ethtool -X "$IF" default
+ethtool -K "$IF" rx on tx on tso on gro on sg on > /dev/null
+ip link set "$IF" mtu 1500
+touch /tmp/load.stop
+for d in up down; do
+	if [ "$d" = up ]; then wait "$up"; else wait "$down"; fi ||
+		{ n=$(cat "/tmp/iperf-$d.failed"); fail "iperf3 ($d) session $n failed: $(tail -n 5 "/tmp/iperf-$d.$n.log")"; }
+	diag "iperf3 $d: $(cat "/tmp/iperf-$d.sessions") sessions, all completed; last: $(grep -h receiver "/tmp/iperf-$d.$(cat "/tmp/iperf-$d.sessions").log" | tr -s ' ')"
+done
+ping -c 3 -i 0.2 -W 2 192.0.2.2 > /dev/null || fail "no traffic at the end"
+
+# stats64 = base + every queue. Stray frames (ND, MLD) may land between
+# the two reads: retry a few times.
+agree() {
+	local f a b
+	c=$(counters)
+	for f in rx_packets rx_bytes tx_packets tx_bytes; do
+		a=$(sed -n "s/^stats64.$f=//p" <<< "$c")
+		b=$(sed -n "s/^qstats.${f//_/-}=//p" <<< "$c")
+		[ "$a" = "$b" ] || { mismatch="stats64 $f $a != qstats total $b"; return 1; }
+	done
+}
+wait_for agree 10 || fail "$mismatch"
+diag "stats64 = qstats totals: $(grep -E 'stats64.(rx|tx)_(packets|bytes)' <<< "$c" | tr '\n' ' ')"
+exit 0
