@@ -134,6 +134,21 @@ refused "a 41-byte key" ethtool -X "$IF" hkey "$key:00"
 refused "-X hfunc xor" ethtool -X "$IF" hfunc xor
 want "key kept after refusals" "$(hkey)" "$key"
 ethtool -x "$IF" | grep -q '^ *toeplitz: on' || fail "-x does not show toeplitz on"
+# A new key rehashes flows without a link flap or a lost frame: under TCP
+# load, carrier changes and error counters stay as they were.
+rns iperf3 -s -D -1 --pidfile /run/iperf3-s.pid > /dev/null 2>&1 || fail "no iperf3 server"
+iperf3 -c 192.0.2.2 -t 6 -P 4 > /tmp/iperf-key.log 2>&1 &
+sleep 2
+cc0=$(cat "/sys/class/net/$IF/carrier_changes")
+e0=$(cat "/sys/class/net/$IF/statistics/rx_errors") d0=$(cat "/sys/class/net/$IF/statistics/rx_dropped")
+for _ in 1 2 3; do
+	ethtool -X "$IF" hkey "$(python3 -c 'import os; print(":".join("%02x" % b for b in os.urandom(40)))')" ||
+		fail "-X hkey under load failed"
+done
+want "carrier changes across 3 key updates under load" "$(cat "/sys/class/net/$IF/carrier_changes")" "$cc0"
+want "rx_errors across key updates" "$(cat "/sys/class/net/$IF/statistics/rx_errors")" "$e0"
+want "rx_dropped across key updates" "$(cat "/sys/class/net/$IF/statistics/rx_dropped")" "$d0"
+wait $! || fail "iperf3 failed across key updates: $(tail -n 3 /tmp/iperf-key.log)"
 
 # --- hash fields ---
 fh() { ethtool -n "$IF" rx-flow-hash "$1" | grep -cE 'IP SA|IP DA|L4 bytes'; }
