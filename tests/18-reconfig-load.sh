@@ -29,15 +29,6 @@ counters() {
 	done
 	nl qtotal "$IF" | tr ' ' '\n' | sed 's/^/qstats./'
 }
-# monotonic BEFORE AFTER WHAT: no counter of BEFORE is larger in AFTER
-monotonic() {
-	awk -F= -v what="$3" 'NR == FNR { old[$1] = $2; next }
-		($1 in old) && $2 + 0 < old[$1] + 0 {
-			printf "%s went backwards across %s: %s -> %s\n", $1, what, old[$1], $2
-			bad = 1 }
-		END { exit bad }' <(echo "$1") <(echo "$2")
-}
-
 max=$(ethtool -l "$IF" | awk '/^Pre-set/ { c = 1 } c && $1 == "Combined:" { print $2; exit }')
 pick() { local a=("$@"); echo "${a[RANDOM % ${#a[@]}]}"; }
 step() { # one random reconfiguration; prints what it did

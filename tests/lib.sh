@@ -287,8 +287,31 @@ setup_pair() {
 	fi
 }
 
-# nl qstats|queues|napis IF [NS]: tests/netdev-nl (netdev netlink via ynl)
-# for IF, in netns NS if given.
+# monotonic BEFORE AFTER WHAT: BEFORE and AFTER are "name=value" lines;
+# fail (return 1, print them) when a counter of BEFORE is smaller in AFTER.
+monotonic() {
+	awk -F= -v what="$3" 'NR == FNR { old[$1] = $2; next }
+		($1 in old) && $2 + 0 < old[$1] + 0 {
+			printf "%s went backwards across %s: %s -> %s\n", $1, what, old[$1], $2
+			bad = 1 }
+		END { exit bad }' <(echo "$1") <(echo "$2")
+}
+
+# all_counters IF: every counter of IF as "name=value" lines: stats64
+# (sysfs), the qstats device totals, the ethtool standard groups and
+# ethtool -S.
+all_counters() {
+	local f
+	for f in /sys/class/net/"$1"/statistics/*; do
+		echo "stats64.${f##*/}=$(cat "$f")"
+	done
+	nl qtotal "$1" | tr ' ' '\n' | sed 's/^/qstats./'
+	ethtool -S "$1" --all-groups | awk -F': ' 'NR > 1 { print "std." $1 "=" $2 }'
+	ethtool -S "$1" | awk -F': ' 'NR > 1 { sub(/^ +/, "", $1); print "drv." $1 "=" $2 }'
+}
+
+# nl qstats|qtotal|queues|napis IF [NS]: tests/netdev-nl (netdev netlink
+# via ynl) for IF, in netns NS if given.
 nl() {
 	if [ -n "${3:-}" ]; then
 		ip netns exec "$3" "$IGX_TOP/tests/netdev-nl" "$1" "$2"
