@@ -468,6 +468,17 @@ void igx_get_rmon_stats(struct net_device *netdev,
 			struct ethtool_rmon_stats *rmon,
 			const struct ethtool_rmon_hist_range **ranges);
 
+/* igx_ethtool_hw.c: ethtool operations that reach the hardware directly */
+void igx_get_fw_version(struct igx_dev *dev, char *buf, size_t len);
+int igx_get_regs_len(struct net_device *netdev);
+void igx_get_regs(struct net_device *netdev, struct ethtool_regs *regs,
+		  void *p);
+int igx_get_eeprom_len(struct net_device *netdev);
+int igx_get_eeprom(struct net_device *netdev, struct ethtool_eeprom *ee,
+		   u8 *data);
+int igx_set_eeprom(struct net_device *netdev, struct ethtool_eeprom *ee,
+		   u8 *data);
+
 /* igx_ethtool.c */
 void igx_set_ethtool_ops(struct net_device *netdev);
 

@@ -14,6 +14,7 @@ static void igx_get_drvinfo(struct net_device *netdev,
 
 	strscpy(info->driver, IGX_DRV_NAME, sizeof(info->driver));
 	strscpy(info->bus_info, pci_name(dev->pdev), sizeof(info->bus_info));
+	igx_get_fw_version(dev, info->fw_version, sizeof(info->fw_version));
 }
 
 static u32 igx_get_msglevel(struct net_device *netdev)
@@ -298,6 +299,11 @@ static const struct ethtool_ops igx_ethtool_ops = {
 	.get_eth_ctrl_stats	= igx_get_eth_ctrl_stats,
 	.get_pause_stats	= igx_get_pause_stats,
 	.get_rmon_stats		= igx_get_rmon_stats,
+	.get_regs_len		= igx_get_regs_len,
+	.get_regs		= igx_get_regs,
+	.get_eeprom_len		= igx_get_eeprom_len,
+	.get_eeprom		= igx_get_eeprom,
+	.set_eeprom		= igx_set_eeprom,
 };
 
 /**
