@@ -330,6 +330,7 @@ enum igx_state_bits {
  * @rx_ring_count: RX descriptors per ring for the next open
  * @tx_ring_count: TX descriptors per ring for the next open
  * @coal: interrupt moderation settings
+ * @ledctl_saved: LEDCTL before ethtool -p started blinking
  * @priv_flags: IGX_PRIV_* bits (ethtool --set-priv-flags)
  * @req_queues: queue pairs asked for with ethtool -L, 0 for the default
  * @rss_key: Toeplitz key
@@ -376,6 +377,7 @@ struct igx_dev {
 	u16 rx_ring_count;
 	u16 tx_ring_count;
 	struct igx_coal coal;
+	u32 ledctl_saved;
 	unsigned long priv_flags;
 	unsigned int req_queues;
 	u8 rss_key[IGX_RSS_KEY_SIZE];
@@ -478,6 +480,8 @@ int igx_get_eeprom(struct net_device *netdev, struct ethtool_eeprom *ee,
 		   u8 *data);
 int igx_set_eeprom(struct net_device *netdev, struct ethtool_eeprom *ee,
 		   u8 *data);
+int igx_set_phys_id(struct net_device *netdev,
+		    enum ethtool_phys_id_state state);
 
 /* igx_ethtool.c */
 void igx_set_ethtool_ops(struct net_device *netdev);

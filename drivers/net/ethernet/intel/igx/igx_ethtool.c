@@ -304,6 +304,7 @@ static const struct ethtool_ops igx_ethtool_ops = {
 	.get_eeprom_len		= igx_get_eeprom_len,
 	.get_eeprom		= igx_get_eeprom,
 	.set_eeprom		= igx_set_eeprom,
+	.set_phys_id		= igx_set_phys_id,
 };
 
 /**

@@ -281,3 +281,58 @@ void igx_get_fw_version(struct igx_dev *dev, char *buf, size_t len)
 		 FIELD_GET(IGX_NVM_VERSION_IMAGE, ver),
 		 (u32)hi << 16 | lo);
 }
+
+/* ---- Port identification (ethtool -p) ---- */
+
+static u32 igx_ledctl_all(u32 saved, enum igx_ledctl_mode mode)
+{
+	u32 led = FIELD_PREP(IGX_LEDCTL_MODE, mode);
+
+	/* IVRT and BLINK cleared: the mode alone decides */
+	return (saved & IGX_LEDCTL_GLOBAL_BLINK_MODE) |
+	       FIELD_PREP(IGX_LEDCTL_LED0, led) |
+	       FIELD_PREP(IGX_LEDCTL_LED1, led) |
+	       FIELD_PREP(IGX_LEDCTL_LED2, led) |
+	       FIELD_PREP(IGX_LEDCTL_LED3, led);
+}
+
+/**
+ * igx_set_phys_id() - blink the port's LEDs
+ * @netdev: the device
+ * @state: what the core asks for
+ *
+ * The core toggles ON and OFF twice a second; every LED of the port is
+ * forced on or off together.  LEDCTL is saved on ACTIVE and put back on
+ * INACTIVE.
+ *
+ * Return: 2 (on/off cycles per second) for ACTIVE, 0 otherwise, or
+ * -ENODEV when the device is gone.
+ */
+int igx_set_phys_id(struct net_device *netdev,
+		    enum ethtool_phys_id_state state)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+
+	if (test_bit(IGX_STATE_REMOVED, &dev->state))
+		return -ENODEV;
+
+	switch (state) {
+	case ETHTOOL_ID_ACTIVE:
+		dev->ledctl_saved = igx_rd32(dev, IGX_LEDCTL);
+		return 2;
+	case ETHTOOL_ID_ON:
+		igx_wr32(dev, IGX_LEDCTL,
+			 igx_ledctl_all(dev->ledctl_saved,
+					IGX_LEDCTL_MODE_ON));
+		break;
+	case ETHTOOL_ID_OFF:
+		igx_wr32(dev, IGX_LEDCTL,
+			 igx_ledctl_all(dev->ledctl_saved,
+					IGX_LEDCTL_MODE_OFF));
+		break;
+	case ETHTOOL_ID_INACTIVE:
+		igx_wr32(dev, IGX_LEDCTL, dev->ledctl_saved);
+		break;
+	}
+	return 0;
+}
