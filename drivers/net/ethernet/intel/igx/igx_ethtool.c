@@ -37,6 +37,10 @@ static int igx_get_link_ksettings(struct net_device *netdev,
 	struct igx_dev *dev = netdev_priv(netdev);
 
 	mii_ethtool_get_link_ksettings(&dev->mii, cmd);
+	/* the MAC does 802.3x pause both ways (ethtool -A) */
+	linkmode_set_bit(ETHTOOL_LINK_MODE_Pause_BIT, cmd->link_modes.supported);
+	linkmode_set_bit(ETHTOOL_LINK_MODE_Asym_Pause_BIT,
+			 cmd->link_modes.supported);
 	if (!netif_running(netdev) || !netif_carrier_ok(netdev)) {
 		cmd->base.speed = SPEED_UNKNOWN;
 		cmd->base.duplex = DUPLEX_UNKNOWN;
@@ -305,6 +309,8 @@ static const struct ethtool_ops igx_ethtool_ops = {
 	.get_eeprom		= igx_get_eeprom,
 	.set_eeprom		= igx_set_eeprom,
 	.set_phys_id		= igx_set_phys_id,
+	.get_pauseparam		= igx_get_pauseparam,
+	.set_pauseparam		= igx_set_pauseparam,
 };
 
 /**

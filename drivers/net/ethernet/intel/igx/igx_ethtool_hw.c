@@ -336,3 +336,205 @@ int igx_set_phys_id(struct net_device *netdev,
 	}
 	return 0;
 }
+
+/* ---- Flow control (ethtool -a/-A) ---- */
+
+/* 802.3x pause frames go to this multicast address */
+static const u8 igx_pause_addr[ETH_ALEN] = {
+	0x01, 0x80, 0xc2, 0x00, 0x00, 0x01
+};
+
+/* XOFF pause time: 4096 quanta of 512 bit times (2.1 ms at 1 Gb/s) */
+#define IGX_FC_PAUSE_TIME	0x1000
+/* Gap between the XOFF and XON thresholds */
+#define IGX_FC_HYSTERESIS	SZ_2K
+
+/**
+ * igx_pause_init() - flow control defaults: negotiated, both directions
+ * @dev: the device
+ */
+void igx_pause_init(struct igx_dev *dev)
+{
+	dev->pause.autoneg = true;
+	dev->pause.rx = true;
+	dev->pause.tx = true;
+}
+
+/**
+ * igx_pause_advert() - the pause bits of the PHY advertisement
+ * @dev: the device
+ *
+ * Return: ADVERTISE_PAUSE_CAP/ADVERTISE_PAUSE_ASYM as the settings ask
+ * (IEEE 802.3 annex 28B); advertised in forced mode too, so the partner
+ * knows what to expect.
+ */
+u16 igx_pause_advert(struct igx_dev *dev)
+{
+	u8 cap = (dev->pause.rx ? FLOW_CTRL_RX : 0) |
+		 (dev->pause.tx ? FLOW_CTRL_TX : 0);
+
+	return mii_advertise_flowctrl(cap);
+}
+
+static void igx_pause_set_mac(struct igx_dev *dev, bool rx, bool tx)
+{
+	igx_rmw32(dev, IGX_CTRL, IGX_CTRL_RFCE | IGX_CTRL_TFCE,
+		  (rx ? IGX_CTRL_RFCE : 0) | (tx ? IGX_CTRL_TFCE : 0));
+}
+
+/**
+ * igx_pause_configure() - program the flow control registers
+ * @dev: the device
+ *
+ * Called from the open path after the reset: the pause frame address and
+ * type, the pause time and its refresh, and the RX buffer thresholds.
+ * XOFF is sent when the RX packet buffer holds more than its size less
+ * room for two maximum-size frames (the one being received and the one
+ * the partner may start before our XOFF reaches it), but never below
+ * half of it; XON is sent (XONE) once it drains IGX_FC_HYSTERESIS bytes
+ * further.  CTRL.RFCE/TFCE are set here in forced mode; in autoneg mode
+ * they wait for igx_pause_link_up().
+ */
+void igx_pause_configure(struct igx_dev *dev)
+{
+	u32 pb, frame, high, low;
+
+	igx_wr32(dev, IGX_FCAL, get_unaligned_le32(igx_pause_addr));
+	igx_wr32(dev, IGX_FCAH,
+		 FIELD_PREP(IGX_FCAH_ADDR,
+			    get_unaligned_le16(igx_pause_addr + 4)));
+	igx_wr32(dev, IGX_FCT, FIELD_PREP(IGX_FCT_TYPE, ETH_P_PAUSE));
+	igx_wr32(dev, IGX_FCTTV,
+		 FIELD_PREP(IGX_FCTTV_TTV, IGX_FC_PAUSE_TIME));
+	/* refresh XOFF halfway through the pause the partner honours */
+	igx_wr32(dev, IGX_FCRTV,
+		 FIELD_PREP(IGX_FCRTV_FCRTV, IGX_FC_PAUSE_TIME / 2));
+
+	pb = FIELD_GET(IGX_RXPBS_SIZE, igx_rd32(dev, IGX_RXPBS)) * SZ_1K;
+	frame = ALIGN(IGX_MAX_MTU + ETH_HLEN + 2 * VLAN_HLEN + ETH_FCS_LEN,
+		      SZ_1K);
+	high = pb > 4 * frame ? pb - 2 * frame : pb / 2;
+	low = high > IGX_FC_HYSTERESIS ? high - IGX_FC_HYSTERESIS : 0;
+	/* the fields hold byte counts whose low 4 bits are not stored */
+	igx_wr32(dev, IGX_FCRTH, high & IGX_FCRTH_RTH);
+	igx_wr32(dev, IGX_FCRTL, (low & IGX_FCRTL_RTL) | IGX_FCRTL_XONE);
+
+	if (dev->pause.autoneg)
+		igx_pause_set_mac(dev, false, false);
+	else
+		igx_pause_set_mac(dev, dev->pause.rx, dev->pause.tx);
+}
+
+/**
+ * igx_pause_link_up() - set the MAC's flow control for a new link
+ * @dev: the device
+ *
+ * In autoneg mode the result is resolved from both advertisements (full
+ * duplex only; half duplex has no pause).  In forced mode the settings
+ * are written again: some MACs (QEMU's) set RFCE/TFCE themselves when
+ * autonegotiation completes.  Called with the link up, under RTNL.
+ */
+void igx_pause_link_up(struct igx_dev *dev)
+{
+	u16 lcl, rmt;
+	u8 fc = 0;
+
+	if (!dev->pause.autoneg) {
+		igx_pause_set_mac(dev, dev->pause.rx, dev->pause.tx);
+		return;
+	}
+	if (dev->link_full_duplex &&
+	    !igx_phy_read(dev, MII_ADVERTISE, &lcl) &&
+	    !igx_phy_read(dev, MII_LPA, &rmt))
+		fc = mii_resolve_flowctrl_fdx(lcl, rmt);
+	igx_pause_set_mac(dev, fc & FLOW_CTRL_RX, fc & FLOW_CTRL_TX);
+}
+
+/**
+ * igx_get_pauseparam() - the flow control settings
+ * @netdev: the device
+ * @pause: filled with what was asked for; ethtool shows the negotiated
+ *	   result from the link modes
+ */
+void igx_get_pauseparam(struct net_device *netdev,
+			struct ethtool_pauseparam *pause)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+
+	pause->autoneg = dev->pause.autoneg;
+	pause->rx_pause = dev->pause.rx;
+	pause->tx_pause = dev->pause.tx;
+}
+
+/**
+ * igx_set_pauseparam() - change the flow control settings
+ * @netdev: the device
+ * @pause: the new settings
+ *
+ * Values other than 0 and 1 (possible through the ioctl) are refused.
+ * The PHY advertisement follows the settings; in autoneg mode a changed
+ * advertisement restarts autonegotiation (the link drops for a moment)
+ * and the MAC is set when the link comes back.  In forced mode the MAC
+ * is set at once.  On error the previous settings stay.
+ *
+ * Return: 0 or a negative error.
+ */
+int igx_set_pauseparam(struct net_device *netdev,
+		       struct ethtool_pauseparam *pause)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+	struct igx_pause old = dev->pause;
+	u16 bmcr, adv, new_adv;
+	int err;
+
+	if (pause->autoneg > 1 || pause->rx_pause > 1 || pause->tx_pause > 1) {
+		netdev_err(netdev, "pause settings are on (1) or off (0)\n");
+		return -EINVAL;
+	}
+	if (test_bit(IGX_STATE_REMOVED, &dev->state))
+		return -ENODEV;
+	if (pause->autoneg &&
+	    (igx_phy_read(dev, MII_BMCR, &bmcr) || !(bmcr & BMCR_ANENABLE))) {
+		netdev_err(netdev, "pause autonegotiation needs link autonegotiation\n");
+		return -EINVAL;
+	}
+
+	dev->pause.autoneg = pause->autoneg;
+	dev->pause.rx = pause->rx_pause;
+	dev->pause.tx = pause->tx_pause;
+	if (!netif_running(netdev))
+		return 0;	/* igx_up() applies them */
+
+	err = igx_phy_read(dev, MII_ADVERTISE, &adv);
+	if (err)
+		goto err_restore;
+	new_adv = (adv & ~(ADVERTISE_PAUSE_CAP | ADVERTISE_PAUSE_ASYM)) |
+		  igx_pause_advert(dev);
+
+	if (!dev->pause.autoneg) {
+		/* the partner learns of it at the next negotiation */
+		if (new_adv != adv)
+			igx_phy_write(dev, MII_ADVERTISE, new_adv);
+		igx_pause_set_mac(dev, dev->pause.rx, dev->pause.tx);
+		return 0;
+	}
+	if (new_adv == adv && old.autoneg) {
+		/* nothing to renegotiate: resolve again with the link as is */
+		if (netif_carrier_ok(netdev))
+			igx_pause_link_up(dev);
+		return 0;
+	}
+
+	/* renegotiate; igx_link_update() resolves when the link is back */
+	err = igx_phy_autoneg(dev);
+	if (err)
+		goto err_restore;
+	netif_carrier_off(netdev);
+	igx_service_schedule(dev, 0);
+	return 0;
+
+err_restore:
+	netdev_err(netdev, "cannot reach the PHY: %d\n", err);
+	dev->pause = old;
+	return err;
+}
