@@ -505,6 +505,8 @@ void igx_get_pauseparam(struct net_device *netdev,
 			struct ethtool_pauseparam *pause);
 int igx_set_pauseparam(struct net_device *netdev,
 		       struct ethtool_pauseparam *pause);
+int igx_get_ts_info(struct net_device *netdev,
+		    struct kernel_ethtool_ts_info *info);
 
 /* igx_ethtool.c */
 void igx_set_ethtool_ops(struct net_device *netdev);

@@ -311,6 +311,7 @@ static const struct ethtool_ops igx_ethtool_ops = {
 	.set_phys_id		= igx_set_phys_id,
 	.get_pauseparam		= igx_get_pauseparam,
 	.set_pauseparam		= igx_set_pauseparam,
+	.get_ts_info		= igx_get_ts_info,
 };
 
 /**

@@ -538,3 +538,25 @@ err_restore:
 	dev->pause = old;
 	return err;
 }
+
+/* ---- Timestamping (ethtool -T) ---- */
+
+/**
+ * igx_get_ts_info() - software timestamps only
+ * @netdev: the device
+ * @info: filled in
+ *
+ * igx_xmit_frame() calls skb_tx_timestamp(); receive timestamps are the
+ * stack's.  The hardware clock and PTP timestamping are not supported.
+ *
+ * Return: 0.
+ */
+int igx_get_ts_info(struct net_device *netdev,
+		    struct kernel_ethtool_ts_info *info)
+{
+	info->so_timestamping = SOF_TIMESTAMPING_TX_SOFTWARE |
+				SOF_TIMESTAMPING_RX_SOFTWARE |
+				SOF_TIMESTAMPING_SOFTWARE;
+	info->phc_index = -1;
+	return 0;
+}
