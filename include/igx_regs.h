@@ -56,6 +56,8 @@ enum igx_status_speed {
 #define IGX_EECD			0x00010
 #define   IGX_EECD_PRES			BIT(8)
 #define   IGX_EECD_AUTO_RD		BIT(9)
+#define   IGX_EECD_SIZE			GENMASK(14, 11)	/* 2^(n + 6) words */
+#define   IGX_EECD_SIZE_SHIFT_BASE	6
 
 /* NVM read through the EEPROM Read register, one 16-bit word at a time */
 #define IGX_EERD			0x00014
@@ -82,8 +84,39 @@ enum igx_mdic_op {
 #define   IGX_MDIC_READY		BIT(28)
 #define   IGX_MDIC_ERROR		BIT(30)
 
+/* Flow control: where received pause frames are recognised (802.3x) */
+#define IGX_FCAL			0x00028	/* address, low 32 bits */
+#define IGX_FCAH			0x0002c	/* address, high 16 bits */
+#define   IGX_FCAH_ADDR			GENMASK(15, 0)
+#define IGX_FCT				0x00030	/* EtherType */
+#define   IGX_FCT_TYPE			GENMASK(15, 0)
+
 #define IGX_VET				0x00038
 #define   IGX_VET_VET			GENMASK(15, 0)
+
+/* Pause time sent in XOFF frames, in 512 bit-time quanta */
+#define IGX_FCTTV			0x00170
+#define   IGX_FCTTV_TTV			GENMASK(15, 0)
+
+/*
+ * LED control: one byte per LED (LED0 in bits 7:0 ... LED3 in 31:24);
+ * GLOBAL_BLINK_MODE exists only in LED0's byte.
+ */
+#define IGX_LEDCTL			0x00e00
+#define   IGX_LEDCTL_LED0		GENMASK(7, 0)
+#define   IGX_LEDCTL_LED1		GENMASK(15, 8)
+#define   IGX_LEDCTL_LED2		GENMASK(23, 16)
+#define   IGX_LEDCTL_LED3		GENMASK(31, 24)
+/* fields of each LED's byte */
+#define   IGX_LEDCTL_MODE		GENMASK(3, 0)
+enum igx_ledctl_mode {
+	IGX_LEDCTL_MODE_ON		= 0xe,
+	IGX_LEDCTL_MODE_OFF		= 0xf,
+};
+
+#define   IGX_LEDCTL_GLOBAL_BLINK_MODE	BIT(5)
+#define   IGX_LEDCTL_IVRT		BIT(6)
+#define   IGX_LEDCTL_BLINK		BIT(7)
 
 /* ---- Interrupt causes: legacy (MSI/INTx) and "other" causes ---- */
 #define IGX_ICR				0x000c0
@@ -124,6 +157,21 @@ enum igx_mdic_op {
 #define   IGX_TIPG_IPGT			GENMASK(9, 0)
 #define   IGX_TIPG_IPGR1		GENMASK(19, 10)
 #define   IGX_TIPG_IPGR2		GENMASK(29, 20)
+
+/*
+ * ---- Receive packet buffer and its flow control thresholds; the
+ * threshold fields hold a byte count, 16 byte aligned ----
+ */
+#define IGX_FCRTL			0x02160	/* XON: fill fell below */
+#define   IGX_FCRTL_RTL			GENMASK(16, 4)
+#define   IGX_FCRTL_XONE		BIT(31)
+#define IGX_FCRTH			0x02168	/* XOFF: fill rose above */
+#define   IGX_FCRTH_RTH			GENMASK(16, 4)
+#define IGX_RXPBS			0x02404
+#define   IGX_RXPBS_SIZE		GENMASK(6, 0)	/* KiB */
+/* XOFF is sent again this long (quanta) after the last one */
+#define IGX_FCRTV			0x02460
+#define   IGX_FCRTV_FCRTV		GENMASK(15, 0)
 
 /* ---- Extended interrupts: one EICR bit per MSI-X vector ---- */
 #define IGX_GPIE			0x01514
@@ -312,6 +360,15 @@ enum igx_srrctl_desctype {
 #define IGX_NVM_MAC_ADDR		0x00	/* words 0-2 of a LAN section */
 #define IGX_NVM_CSUM_WORDS		0x40	/* checksum covers 0x00..0x3f */
 #define IGX_NVM_CSUM_SUM		0xbaba
+/* Words shared by all functions: image version and eTrack ID */
+#define IGX_NVM_VERSION			0x05
+#define   IGX_NVM_VERSION_MAJOR		GENMASK(15, 12)
+#define   IGX_NVM_VERSION_MINOR		GENMASK(11, 4)
+#define   IGX_NVM_VERSION_IMAGE		GENMASK(3, 0)
+#define IGX_NVM_ETRACK_LO		0x42
+#define IGX_NVM_ETRACK_HI		0x43
+/* EERD addresses 14 bits of words */
+#define IGX_NVM_MAX_WORDS		BIT(14)
 /* I350: each LAN function has its own NVM section */
 #define IGX_NVM_I350_LAN0		0x000
 #define IGX_NVM_I350_LAN1		0x080

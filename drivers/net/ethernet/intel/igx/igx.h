@@ -293,6 +293,19 @@ struct igx_coal {
 	bool adaptive_tx;
 };
 
+/**
+ * struct igx_pause - flow control settings (ethtool -A)
+ * @autoneg: resolve pause from the PHY advertisements at link up
+ * @rx: act on received pause frames (CTRL.RFCE), or advertise so
+ * @tx: send pause frames when the RX buffer fills (CTRL.TFCE), or
+ *	advertise so
+ */
+struct igx_pause {
+	bool autoneg;
+	bool rx;
+	bool tx;
+};
+
 enum igx_priv_flags {
 	IGX_PRIV_DISABLE_MSIX,	/* use MSI (or INTx) even when MSI-X works */
 	IGX_PRIV_NUM
@@ -333,6 +346,8 @@ enum igx_state_bits {
  * @rx_ring_count: RX descriptors per ring for the next open
  * @tx_ring_count: TX descriptors per ring for the next open
  * @coal: interrupt moderation settings
+ * @pause: flow control settings, applied at open and at link up
+ * @ledctl_saved: LEDCTL before ethtool -p started blinking
  * @priv_flags: IGX_PRIV_* bits (ethtool --set-priv-flags)
  * @req_queues: queue pairs asked for with ethtool -L, 0 for the default
  * @rss_key: Toeplitz key
@@ -378,6 +393,8 @@ struct igx_dev {
 	u16 rx_ring_count;
 	u16 tx_ring_count;
 	struct igx_coal coal;
+	struct igx_pause pause;
+	u32 ledctl_saved;
 	unsigned long priv_flags;
 	unsigned int req_queues;
 	u8 rss_key[IGX_RSS_KEY_SIZE];
@@ -473,6 +490,29 @@ void igx_get_pause_stats(struct net_device *netdev,
 void igx_get_rmon_stats(struct net_device *netdev,
 			struct ethtool_rmon_stats *rmon,
 			const struct ethtool_rmon_hist_range **ranges);
+
+/* igx_ethtool_hw.c: ethtool operations that reach the hardware directly */
+void igx_pause_init(struct igx_dev *dev);
+u16 igx_pause_advert(struct igx_dev *dev);
+void igx_pause_configure(struct igx_dev *dev);
+void igx_pause_link_up(struct igx_dev *dev);
+void igx_get_fw_version(struct igx_dev *dev, char *buf, size_t len);
+int igx_get_regs_len(struct net_device *netdev);
+void igx_get_regs(struct net_device *netdev, struct ethtool_regs *regs,
+		  void *p);
+int igx_get_eeprom_len(struct net_device *netdev);
+int igx_get_eeprom(struct net_device *netdev, struct ethtool_eeprom *ee,
+		   u8 *data);
+int igx_set_eeprom(struct net_device *netdev, struct ethtool_eeprom *ee,
+		   u8 *data);
+int igx_set_phys_id(struct net_device *netdev,
+		    enum ethtool_phys_id_state state);
+void igx_get_pauseparam(struct net_device *netdev,
+			struct ethtool_pauseparam *pause);
+int igx_set_pauseparam(struct net_device *netdev,
+		       struct ethtool_pauseparam *pause);
+int igx_get_ts_info(struct net_device *netdev,
+		    struct kernel_ethtool_ts_info *info);
 
 /* igx_ethtool.c */
 void igx_set_ethtool_ops(struct net_device *netdev);

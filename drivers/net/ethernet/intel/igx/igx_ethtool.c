@@ -14,6 +14,7 @@ static void igx_get_drvinfo(struct net_device *netdev,
 
 	strscpy(info->driver, IGX_DRV_NAME, sizeof(info->driver));
 	strscpy(info->bus_info, pci_name(dev->pdev), sizeof(info->bus_info));
+	igx_get_fw_version(dev, info->fw_version, sizeof(info->fw_version));
 }
 
 static u32 igx_get_msglevel(struct net_device *netdev)
@@ -36,6 +37,10 @@ static int igx_get_link_ksettings(struct net_device *netdev,
 	struct igx_dev *dev = netdev_priv(netdev);
 
 	mii_ethtool_get_link_ksettings(&dev->mii, cmd);
+	/* the MAC does 802.3x pause both ways (ethtool -A) */
+	linkmode_set_bit(ETHTOOL_LINK_MODE_Pause_BIT, cmd->link_modes.supported);
+	linkmode_set_bit(ETHTOOL_LINK_MODE_Asym_Pause_BIT,
+			 cmd->link_modes.supported);
 	if (!netif_running(netdev) || !netif_carrier_ok(netdev)) {
 		cmd->base.speed = SPEED_UNKNOWN;
 		cmd->base.duplex = DUPLEX_UNKNOWN;
@@ -458,6 +463,15 @@ static const struct ethtool_ops igx_ethtool_ops = {
 	.get_eth_ctrl_stats	= igx_get_eth_ctrl_stats,
 	.get_pause_stats	= igx_get_pause_stats,
 	.get_rmon_stats		= igx_get_rmon_stats,
+	.get_regs_len		= igx_get_regs_len,
+	.get_regs		= igx_get_regs,
+	.get_eeprom_len		= igx_get_eeprom_len,
+	.get_eeprom		= igx_get_eeprom,
+	.set_eeprom		= igx_set_eeprom,
+	.set_phys_id		= igx_set_phys_id,
+	.get_pauseparam		= igx_get_pauseparam,
+	.set_pauseparam		= igx_set_pauseparam,
+	.get_ts_info		= igx_get_ts_info,
 };
 
 /**

@@ -355,7 +355,7 @@ int igx_phy_write(struct igx_dev *dev, u32 reg, u16 val)
  */
 int igx_phy_autoneg(struct igx_dev *dev)
 {
-	u16 adv = ADVERTISE_CSMA | ADVERTISE_ALL;
+	u16 adv = ADVERTISE_CSMA | ADVERTISE_ALL | igx_pause_advert(dev);
 	u16 bmcr;
 	int err;
 
@@ -476,6 +476,7 @@ bool igx_link_update(struct igx_dev *dev)
 		dev->link_speed = speeds[FIELD_GET(IGX_STATUS_SPEED, status)];
 		dev->link_full_duplex = status & IGX_STATUS_FD;
 		if (!netif_carrier_ok(netdev)) {
+			igx_pause_link_up(dev);
 			netif_info(dev, link, netdev,
 				   "link up, %u Mb/s, %s duplex\n",
 				   dev->link_speed,

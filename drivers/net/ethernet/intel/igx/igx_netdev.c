@@ -168,6 +168,7 @@ static void igx_configure_mac(struct igx_dev *dev)
 	netif_addr_lock_bh(netdev);
 	igx_set_rx_mode(netdev);
 	netif_addr_unlock_bh(netdev);
+	igx_pause_configure(dev);
 }
 
 static void igx_link_queues(struct igx_dev *dev, bool on)

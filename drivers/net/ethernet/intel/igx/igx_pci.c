@@ -104,6 +104,7 @@ static int igx_probe(struct pci_dev *pdev, const struct pci_device_id *ent)
 	dev->coal.tx_usecs = IGX_DEFAULT_ITR_USECS;
 	dev->coal.adaptive_rx = true;
 	dev->coal.adaptive_tx = true;
+	igx_pause_init(dev);
 	spin_lock_init(&dev->stats_lock);
 	spin_lock_init(&dev->hw_stats_lock);
 	u64_stats_init(&dev->base_rx.syncp);

@@ -822,6 +822,8 @@ netdev_tx_t igx_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
 			goto err_unmap;
 	}
 	ring->tx_desc[i].cmd |= cpu_to_le64(IGX_TXD_CMD_EOP | IGX_TXD_CMD_RS);
+	/* last point before the doorbell where the skb is surely ours */
+	skb_tx_timestamp(skb);
 
 	first->skb = skb;
 	first->last = i;
