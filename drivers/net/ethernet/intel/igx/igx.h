@@ -28,6 +28,9 @@
 #define IGX_RING_ALIGN		8
 #define IGX_MIN_MTU		68
 #define IGX_MAX_MTU		9216
+/* Longest frame on the wire: the MTU, a header with two VLAN tags, FCS */
+#define IGX_MAX_FRAME		(IGX_MAX_MTU + ETH_HLEN + 2 * VLAN_HLEN + \
+				 ETH_FCS_LEN)
 #define IGX_NUM_RAR		16
 
 /*

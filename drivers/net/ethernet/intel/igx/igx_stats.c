@@ -153,13 +153,17 @@ void igx_get_pause_stats(struct net_device *netdev,
 	pause->rx_pause_frames = hw.xonrxc + hw.xoffrxc;
 }
 
+/* The last bucket (PRC1522/PTC1522) counts every good frame of 1024 bytes
+ * or more, FCS included, up to the longest the MAC accepts: jumbo frames
+ * land there too.
+ */
 static const struct ethtool_rmon_hist_range igx_rmon_ranges[] = {
 	{    0,   64 },
 	{   65,  127 },
 	{  128,  255 },
 	{  256,  511 },
 	{  512, 1023 },
-	{ 1024, 1522 },
+	{ 1024, IGX_MAX_FRAME },
 	{ }
 };
 
