@@ -32,6 +32,8 @@
 #define   IGX_CTRL_FD			BIT(0)
 #define   IGX_CTRL_GIO_MASTER_DISABLE	BIT(2)
 #define   IGX_CTRL_SLU			BIT(6)
+/* same encoding as STATUS.SPEED; applies with FRCSPD */
+#define   IGX_CTRL_SPEED		GENMASK(9, 8)
 #define   IGX_CTRL_FRCSPD		BIT(11)
 #define   IGX_CTRL_FRCDPX		BIT(12)
 #define   IGX_CTRL_RST			BIT(26)
@@ -82,8 +84,18 @@ enum igx_mdic_op {
 #define   IGX_MDIC_READY		BIT(28)
 #define   IGX_MDIC_ERROR		BIT(30)
 
+/* Flow control: pause frame address, type and timer */
+#define IGX_FCAL			0x00028
+#define IGX_FCAH			0x0002c
+#define   IGX_FCAH_ADDR			GENMASK(15, 0)
+#define IGX_FCT				0x00030
+#define   IGX_FCT_TYPE			GENMASK(15, 0)
+
 #define IGX_VET				0x00038
 #define   IGX_VET_VET			GENMASK(15, 0)
+
+#define IGX_FCTTV			0x00170
+#define   IGX_FCTTV_TTV			GENMASK(15, 0)
 
 /* ---- Interrupt causes: legacy (MSI/INTx) and "other" causes ---- */
 #define IGX_ICR				0x000c0
@@ -106,6 +118,11 @@ enum igx_mdic_op {
 #define   IGX_RCTL_MPE			BIT(4)
 #define   IGX_RCTL_LPE			BIT(5)
 #define   IGX_RCTL_LBM			GENMASK(7, 6)
+enum igx_rctl_lbm {
+	IGX_RCTL_LBM_NONE		= 0,
+	IGX_RCTL_LBM_MAC		= 1,
+};
+
 #define   IGX_RCTL_MO			GENMASK(13, 12)
 #define   IGX_RCTL_BAM			BIT(15)
 #define   IGX_RCTL_VFE			BIT(18)
@@ -124,6 +141,15 @@ enum igx_mdic_op {
 #define   IGX_TIPG_IPGT			GENMASK(9, 0)
 #define   IGX_TIPG_IPGR1		GENMASK(19, 10)
 #define   IGX_TIPG_IPGR2		GENMASK(29, 20)
+
+/* Flow control receive thresholds (bytes, 16-byte units) and refresh */
+#define IGX_FCRTL			0x02160
+#define   IGX_FCRTL_RTL			GENMASK(16, 4)
+#define   IGX_FCRTL_XONE		BIT(31)
+#define IGX_FCRTH			0x02168
+#define   IGX_FCRTH_RTH			GENMASK(16, 4)
+#define IGX_FCRTV			0x02460
+#define   IGX_FCRTV_FCRTV		GENMASK(15, 0)
 
 /* ---- Extended interrupts: one EICR bit per MSI-X vector ---- */
 #define IGX_GPIE			0x01514
@@ -252,6 +278,10 @@ enum igx_srrctl_desctype {
 
 /* Ring length registers take bytes, in multiples of 128 */
 #define IGX_RING_LEN_ALIGN		128
+/* RDBAL/TDBAL: the low bits of a ring's base are always zero */
+#define   IGX_XDBAL_ADDR		GENMASK(31, 7)
+/* RDLEN/TDLEN: the bits that hold the length */
+#define   IGX_XDLEN_LEN			GENMASK(19, 4)
 
 /*
  * ---- Statistics: clear on read; 64-bit counters as low/high pairs,
