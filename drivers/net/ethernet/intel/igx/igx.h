@@ -446,6 +446,8 @@ void igx_dim_cancel(struct igx_q_vector *qv);
 
 /* igx_netdev.c */
 int igx_netdev_init(struct igx_dev *dev);
+int igx_open(struct net_device *netdev);
+int igx_stop(struct net_device *netdev);
 int igx_reconfigure_irqs(struct igx_dev *dev, unsigned long priv_flags,
 			 unsigned int queues);
 unsigned int igx_max_queues(struct igx_dev *dev);
@@ -470,5 +472,11 @@ void igx_get_rmon_stats(struct net_device *netdev,
 
 /* igx_ethtool.c */
 void igx_set_ethtool_ops(struct net_device *netdev);
+
+/* igx_selftest.c: ethtool -t */
+int igx_selftest_count(void);
+void igx_selftest_strings(u8 **data);
+void igx_self_test(struct net_device *netdev, struct ethtool_test *et,
+		   u64 *data);
 
 #endif /* _IGX_H_ */

@@ -91,6 +91,8 @@ static int igx_get_sset_count(struct net_device *netdev, int sset)
 		return ARRAY_SIZE(igx_stat_names);
 	case ETH_SS_PRIV_FLAGS:
 		return IGX_PRIV_NUM;
+	case ETH_SS_TEST:
+		return igx_selftest_count();
 	default:
 		return -EOPNOTSUPP;
 	}
@@ -108,6 +110,9 @@ static void igx_get_strings(struct net_device *netdev, u32 sset, u8 *data)
 	case ETH_SS_PRIV_FLAGS:
 		for (i = 0; i < IGX_PRIV_NUM; i++)
 			ethtool_puts(&data, igx_priv_flag_names[i]);
+		break;
+	case ETH_SS_TEST:
+		igx_selftest_strings(&data);
 		break;
 	}
 }
@@ -298,6 +303,7 @@ static const struct ethtool_ops igx_ethtool_ops = {
 	.get_eth_ctrl_stats	= igx_get_eth_ctrl_stats,
 	.get_pause_stats	= igx_get_pause_stats,
 	.get_rmon_stats		= igx_get_rmon_stats,
+	.self_test		= igx_self_test,
 };
 
 /**
