@@ -11,8 +11,9 @@
  *
  * Locking: ethtool calls us under RTNL, which keeps open, stop, the
  * reconfiguration paths and the service work (it takes RTNL) away.
- * ndo_set_rx_mode does not need RTNL; the register test, which writes
- * the filter registers, holds the netdev address lock against it.
+ * ndo_set_rx_mode does not need RTNL; the register test holds the netdev
+ * address lock around each filter register it borrows.  Whatever
+ * ndo_set_rx_mode writes meanwhile is rewritten when the port reopens.
  */
 #include <linux/bitfield.h>
 #include <linux/dma-mapping.h>
@@ -141,14 +142,18 @@ static u64 igx_st_registers(struct igx_dev *dev)
 	unsigned int i, n;
 	u32 bad = 0;
 
-	/* ndo_set_rx_mode writes RAR, MTA and RCTL without RTNL */
-	netif_addr_lock_bh(dev->netdev);
 	for (i = 0; i < ARRAY_SIZE(igx_st_regs) && !bad; i++) {
 		r = &igx_st_regs[i];
-		for (n = 0; n < r->count && !bad; n++)
+		for (n = 0; n < r->count && !bad; n++) {
+			/* ndo_set_rx_mode writes RAR and MTA without RTNL:
+			 * keep it off a register while its value is not
+			 * its own
+			 */
+			netif_addr_lock_bh(dev->netdev);
 			bad = igx_st_reg_one(dev, r, r->reg + n * r->stride);
+			netif_addr_unlock_bh(dev->netdev);
+		}
 	}
-	netif_addr_unlock_bh(dev->netdev);
 	return bad;
 }
 
