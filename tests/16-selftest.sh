@@ -9,7 +9,8 @@
 # interrupt mode, the MTU, traffic (ping, a large ping at the MTU, iperf3).
 # Also: an offline test while iperf3 runs, tests on a port that is down,
 # and in mode msi, again after switching to MSI-X and back with the
-# disable-msix private flag.
+# disable-msix private flag.  At the end the driver is unloaded, so that
+# DMA-API debug reports anything left mapped.
 source "$(dirname "$0")/lib.sh"
 
 NAMES=("register (offline)" "nvm checksum" "interrupt (offline)"
@@ -150,4 +151,12 @@ if [ "$IGX_MODE" = msi ]; then
 	wait_for '[ "$(carrier "$LOCAL_IF")" = 1 ]' 10 || fail "no carrier after disable-msix on"
 	full "msix->msi"
 fi
+
+# Unload: DMA-API debug reports a mapping or allocation the self-test
+# left behind when the device is released; guest-init's dmesg check (and
+# kmemleak on the debug kernel) then fails the run.
+pkill -x iperf3
+wait_for '! pgrep -x iperf3 > /dev/null' 5
+unload_driver || fail "cannot unload $(drv_module) after the self-tests"
+dmesg_check || fail "the kernel complained during the self-tests"
 exit 0
