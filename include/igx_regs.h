@@ -32,6 +32,8 @@
 #define   IGX_CTRL_FD			BIT(0)
 #define   IGX_CTRL_GIO_MASTER_DISABLE	BIT(2)
 #define   IGX_CTRL_SLU			BIT(6)
+/* same encoding as STATUS.SPEED; applies with FRCSPD */
+#define   IGX_CTRL_SPEED		GENMASK(9, 8)
 #define   IGX_CTRL_FRCSPD		BIT(11)
 #define   IGX_CTRL_FRCDPX		BIT(12)
 #define   IGX_CTRL_RST			BIT(26)
@@ -139,6 +141,11 @@ enum igx_ledctl_mode {
 #define   IGX_RCTL_MPE			BIT(4)
 #define   IGX_RCTL_LPE			BIT(5)
 #define   IGX_RCTL_LBM			GENMASK(7, 6)
+enum igx_rctl_lbm {
+	IGX_RCTL_LBM_NONE		= 0,
+	IGX_RCTL_LBM_MAC		= 1,
+};
+
 #define   IGX_RCTL_MO			GENMASK(13, 12)
 #define   IGX_RCTL_BAM			BIT(15)
 #define   IGX_RCTL_VFE			BIT(18)
@@ -300,6 +307,10 @@ enum igx_srrctl_desctype {
 
 /* Ring length registers take bytes, in multiples of 128 */
 #define IGX_RING_LEN_ALIGN		128
+/* RDBAL/TDBAL: the low bits of a ring's base are always zero */
+#define   IGX_XDBAL_ADDR		GENMASK(31, 7)
+/* RDLEN/TDLEN: the bits that hold the length */
+#define   IGX_XDLEN_LEN			GENMASK(19, 4)
 
 /*
  * ---- Statistics: clear on read; 64-bit counters as low/high pairs,

@@ -471,6 +471,8 @@ void igx_dim_cancel(struct igx_q_vector *qv);
 
 /* igx_netdev.c */
 int igx_netdev_init(struct igx_dev *dev);
+int igx_open(struct net_device *netdev);
+int igx_stop(struct net_device *netdev);
 int igx_reconfigure_irqs(struct igx_dev *dev, unsigned long priv_flags);
 int igx_set_queues(struct igx_dev *dev, unsigned int count, u16 tx_count,
 		   u16 rx_count, struct netlink_ext_ack *extack);
@@ -519,5 +521,11 @@ int igx_get_ts_info(struct net_device *netdev,
 
 /* igx_ethtool.c */
 void igx_set_ethtool_ops(struct net_device *netdev);
+
+/* igx_selftest.c: ethtool -t */
+int igx_selftest_count(void);
+void igx_selftest_strings(u8 **data);
+void igx_self_test(struct net_device *netdev, struct ethtool_test *et,
+		   u64 *data);
 
 #endif /* _IGX_H_ */

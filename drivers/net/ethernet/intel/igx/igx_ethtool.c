@@ -96,6 +96,8 @@ static int igx_get_sset_count(struct net_device *netdev, int sset)
 		return ARRAY_SIZE(igx_stat_names);
 	case ETH_SS_PRIV_FLAGS:
 		return IGX_PRIV_NUM;
+	case ETH_SS_TEST:
+		return igx_selftest_count();
 	default:
 		return -EOPNOTSUPP;
 	}
@@ -113,6 +115,9 @@ static void igx_get_strings(struct net_device *netdev, u32 sset, u8 *data)
 	case ETH_SS_PRIV_FLAGS:
 		for (i = 0; i < IGX_PRIV_NUM; i++)
 			ethtool_puts(&data, igx_priv_flag_names[i]);
+		break;
+	case ETH_SS_TEST:
+		igx_selftest_strings(&data);
 		break;
 	}
 }
@@ -472,6 +477,7 @@ static const struct ethtool_ops igx_ethtool_ops = {
 	.get_pauseparam		= igx_get_pauseparam,
 	.set_pauseparam		= igx_set_pauseparam,
 	.get_ts_info		= igx_get_ts_info,
+	.self_test		= igx_self_test,
 };
 
 /**

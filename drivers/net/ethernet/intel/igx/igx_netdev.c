@@ -243,7 +243,15 @@ static void igx_down(struct igx_dev *dev)
 	dev->link_speed = 0;
 }
 
-static int igx_open(struct net_device *netdev)
+/**
+ * igx_open() - ndo_open: allocate rings and IRQs, start the port
+ * @netdev: the device
+ *
+ * Also used by the offline self-test to restart the port.  Under RTNL.
+ *
+ * Return: 0 or a negative error; on error nothing stays allocated.
+ */
+int igx_open(struct net_device *netdev)
 {
 	struct igx_dev *dev = netdev_priv(netdev);
 	int err;
@@ -269,7 +277,15 @@ err_free_rings:
 	return err;
 }
 
-static int igx_stop(struct net_device *netdev)
+/**
+ * igx_stop() - ndo_stop: stop the port, free its IRQs and rings
+ * @netdev: the device
+ *
+ * Also used by the offline self-test to take the port over.  Under RTNL.
+ *
+ * Return: 0.
+ */
+int igx_stop(struct net_device *netdev)
 {
 	struct igx_dev *dev = netdev_priv(netdev);
 
