@@ -297,6 +297,27 @@ struct igx_coal {
 };
 
 /**
+ * struct igx_link_cfg - link settings asked for with ethtool -s
+ * @autoneg: negotiate; otherwise force @speed and @duplex
+ * @advertising: ADVERTISED_* modes offered when negotiating
+ * @speed: forced speed, SPEED_10 or SPEED_100
+ * @duplex: forced duplex, DUPLEX_HALF or DUPLEX_FULL
+ */
+struct igx_link_cfg {
+	bool autoneg;
+	u32 advertising;
+	u32 speed;
+	u8 duplex;
+};
+
+/* What the copper PHY may advertise: 1000BASE-T half duplex is left out */
+#define IGX_ADVERTISED_ALL	(ADVERTISED_10baseT_Half | \
+				 ADVERTISED_10baseT_Full | \
+				 ADVERTISED_100baseT_Half | \
+				 ADVERTISED_100baseT_Full | \
+				 ADVERTISED_1000baseT_Full)
+
+/**
  * struct igx_pause - flow control settings (ethtool -A)
  * @autoneg: resolve pause from the PHY advertisements at link up
  * @rx: act on received pause frames (CTRL.RFCE), or advertise so
@@ -349,6 +370,7 @@ enum igx_state_bits {
  * @rx_ring_count: RX descriptors per ring for the next open
  * @tx_ring_count: TX descriptors per ring for the next open
  * @coal: interrupt moderation settings
+ * @link_cfg: link settings (ethtool -s), applied at open
  * @pause: flow control settings, applied at open and at link up
  * @ledctl_saved: LEDCTL before ethtool -p started blinking
  * @priv_flags: IGX_PRIV_* bits (ethtool --set-priv-flags)
@@ -396,6 +418,7 @@ struct igx_dev {
 	u16 rx_ring_count;
 	u16 tx_ring_count;
 	struct igx_coal coal;
+	struct igx_link_cfg link_cfg;
 	struct igx_pause pause;
 	u32 ledctl_saved;
 	unsigned long priv_flags;

@@ -48,6 +48,67 @@ static int igx_get_link_ksettings(struct net_device *netdev,
 	return 0;
 }
 
+static int igx_set_link_ksettings(struct net_device *netdev,
+				  const struct ethtool_link_ksettings *cmd)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+	struct igx_link_cfg cfg = dev->link_cfg;
+	u32 adv;
+
+	ethtool_convert_link_mode_to_legacy_u32(&adv,
+						cmd->link_modes.advertising);
+	adv &= ~(ADVERTISED_Pause | ADVERTISED_Asym_Pause | ADVERTISED_TP |
+		 ADVERTISED_MII | ADVERTISED_Autoneg);
+	if (cmd->base.port != PORT_TP && cmd->base.port != PORT_MII) {
+		netdev_err(netdev, "the port is twisted pair only\n");
+		return -EINVAL;
+	}
+	if (cmd->base.eth_tp_mdix_ctrl != ETH_TP_MDI_AUTO &&
+	    cmd->base.eth_tp_mdix_ctrl != ETH_TP_MDI_INVALID) {
+		netdev_err(netdev, "MDI/MDI-X is always automatic\n");
+		return -EOPNOTSUPP;
+	}
+
+	if (cmd->base.autoneg == AUTONEG_ENABLE) {
+		if (!adv || adv & ~IGX_ADVERTISED_ALL) {
+			netdev_err(netdev,
+				   "advertise a non-empty subset of 10/100 half and full, 1000 full (0x%x)\n",
+				   (u32)IGX_ADVERTISED_ALL);
+			return -EINVAL;
+		}
+		cfg.autoneg = true;
+		cfg.advertising = adv;
+	} else {
+		/* 1000BASE-T needs autonegotiation (master/slave) */
+		if (cmd->base.speed != SPEED_10 &&
+		    cmd->base.speed != SPEED_100) {
+			netdev_err(netdev,
+				   "only 10 and 100 Mb/s can be forced; 1000 Mb/s needs autoneg\n");
+			return -EINVAL;
+		}
+		if (cmd->base.duplex != DUPLEX_HALF &&
+		    cmd->base.duplex != DUPLEX_FULL) {
+			netdev_err(netdev, "duplex must be half or full\n");
+			return -EINVAL;
+		}
+		if (dev->pause.autoneg) {
+			netdev_err(netdev,
+				   "pause autonegotiation is on: turn it off first (ethtool -A %s autoneg off)\n",
+				   netdev->name);
+			return -EINVAL;
+		}
+		cfg.autoneg = false;
+		cfg.speed = cmd->base.speed;
+		cfg.duplex = cmd->base.duplex;
+	}
+
+	dev->link_cfg = cfg;
+	if (test_bit(IGX_STATE_OPEN, &dev->state) &&
+	    !test_bit(IGX_STATE_DOWN, &dev->state))
+		return igx_phy_autoneg(dev);
+	return 0;
+}
+
 static int igx_nway_reset(struct net_device *netdev)
 {
 	struct igx_dev *dev = netdev_priv(netdev);
@@ -446,6 +507,7 @@ static const struct ethtool_ops igx_ethtool_ops = {
 	.set_msglevel		= igx_set_msglevel,
 	.get_link		= ethtool_op_get_link,
 	.get_link_ksettings	= igx_get_link_ksettings,
+	.set_link_ksettings	= igx_set_link_ksettings,
 	.nway_reset		= igx_nway_reset,
 	.get_sset_count		= igx_get_sset_count,
 	.get_strings		= igx_get_strings,

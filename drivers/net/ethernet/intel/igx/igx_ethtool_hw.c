@@ -484,7 +484,7 @@ int igx_set_pauseparam(struct net_device *netdev,
 {
 	struct igx_dev *dev = netdev_priv(netdev);
 	struct igx_pause old = dev->pause;
-	u16 bmcr, adv, new_adv;
+	u16 adv, new_adv;
 	int err;
 
 	if (pause->autoneg > 1 || pause->rx_pause > 1 || pause->tx_pause > 1) {
@@ -493,8 +493,7 @@ int igx_set_pauseparam(struct net_device *netdev,
 	}
 	if (test_bit(IGX_STATE_REMOVED, &dev->state))
 		return -ENODEV;
-	if (pause->autoneg &&
-	    (igx_phy_read(dev, MII_BMCR, &bmcr) || !(bmcr & BMCR_ANENABLE))) {
+	if (pause->autoneg && !dev->link_cfg.autoneg) {
 		netdev_err(netdev, "pause autonegotiation needs link autonegotiation\n");
 		return -EINVAL;
 	}

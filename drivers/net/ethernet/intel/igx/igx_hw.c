@@ -345,37 +345,70 @@ int igx_phy_write(struct igx_dev *dev, u32 reg, u16 val)
 	return igx_mdic(dev, IGX_MDIC_OP_WRITE, reg, &val);
 }
 
+/* ADVERTISED_* modes to the MII advertisement registers */
+static u16 igx_mii_adv(u32 advertising)
+{
+	u16 adv = 0;
+
+	if (advertising & ADVERTISED_10baseT_Half)
+		adv |= ADVERTISE_10HALF;
+	if (advertising & ADVERTISED_10baseT_Full)
+		adv |= ADVERTISE_10FULL;
+	if (advertising & ADVERTISED_100baseT_Half)
+		adv |= ADVERTISE_100HALF;
+	if (advertising & ADVERTISED_100baseT_Full)
+		adv |= ADVERTISE_100FULL;
+	return adv;
+}
+
 /**
- * igx_phy_autoneg() - advertise every mode we support and restart autoneg
+ * igx_phy_autoneg() - program the link settings into the PHY
  * @dev: the device
  *
- * The link comes up (and LSC fires) once the partners agree.
+ * With autonegotiation (the default) the PHY advertises the modes of
+ * dev->link_cfg and the pause bits, and negotiation restarts; the link
+ * comes up (and LSC fires) once the partners agree.  Otherwise the PHY
+ * is forced to the configured speed and duplex.
  *
  * Return: 0 or a negative error.
  */
 int igx_phy_autoneg(struct igx_dev *dev)
 {
-	u16 adv = ADVERTISE_CSMA | ADVERTISE_ALL | igx_pause_advert(dev);
-	u16 bmcr;
+	const struct igx_link_cfg *cfg = &dev->link_cfg;
+	u16 adv, bmcr;
 	int err;
-
-	/* Not every PHY model lets both registers be written; autoneg
-	 * with the PHY's defaults is still better than no link at all.
-	 */
-	if (igx_phy_write(dev, MII_ADVERTISE, adv))
-		netdev_dbg(dev->netdev, "PHY advertisement left at default\n");
-	if (igx_phy_write(dev, MII_CTRL1000, ADVERTISE_1000FULL))
-		netdev_dbg(dev->netdev, "PHY 1000T control left at default\n");
 
 	err = igx_phy_read(dev, MII_BMCR, &bmcr);
 	if (err)
 		bmcr = 0;
-	bmcr &= ~(BMCR_PDOWN | BMCR_ISOLATE | BMCR_LOOPBACK);
-	bmcr |= BMCR_ANENABLE | BMCR_ANRESTART;
+	bmcr &= ~(BMCR_PDOWN | BMCR_ISOLATE | BMCR_LOOPBACK | BMCR_ANENABLE |
+		  BMCR_ANRESTART | BMCR_SPEED100 | BMCR_SPEED1000 |
+		  BMCR_FULLDPLX);
+
+	if (cfg->autoneg) {
+		adv = ADVERTISE_CSMA | igx_mii_adv(cfg->advertising) |
+		      igx_pause_advert(dev);
+		/* Not every PHY model lets both registers be written;
+		 * autoneg with the PHY's defaults is still better than no
+		 * link at all.
+		 */
+		if (igx_phy_write(dev, MII_ADVERTISE, adv))
+			netdev_dbg(dev->netdev, "PHY advertisement left at default\n");
+		if (igx_phy_write(dev, MII_CTRL1000,
+				  cfg->advertising & ADVERTISED_1000baseT_Full ?
+				  ADVERTISE_1000FULL : 0))
+			netdev_dbg(dev->netdev, "PHY 1000T control left at default\n");
+		bmcr |= BMCR_ANENABLE | BMCR_ANRESTART;
+	} else {
+		if (cfg->speed == SPEED_100)
+			bmcr |= BMCR_SPEED100;
+		if (cfg->duplex == DUPLEX_FULL)
+			bmcr |= BMCR_FULLDPLX;
+	}
+
 	err = igx_phy_write(dev, MII_BMCR, bmcr);
 	if (err)
-		netdev_err(dev->netdev, "cannot restart autonegotiation: %d\n",
-			   err);
+		netdev_err(dev->netdev, "cannot program the PHY: %d\n", err);
 	return err;
 }
 
@@ -395,9 +428,15 @@ static void igx_mii_write(struct net_device *netdev, int phy_id, int reg,
 /**
  * igx_mii_init() - describe the PHY to the generic MII helpers
  * @dev: the device
+ *
+ * Also sets the default link settings: negotiate every mode.
  */
 void igx_mii_init(struct igx_dev *dev)
 {
+	dev->link_cfg.autoneg = true;
+	dev->link_cfg.advertising = IGX_ADVERTISED_ALL;
+	dev->link_cfg.speed = SPEED_100;
+	dev->link_cfg.duplex = DUPLEX_FULL;
 	dev->mii.dev = dev->netdev;
 	dev->mii.phy_id = IGX_PHY_ADDR;
 	dev->mii.phy_id_mask = 0x1f;
