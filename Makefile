@@ -65,8 +65,8 @@ warnings: setup
 demo: setup modules
 	scripts/vm --nics 2 --timeout 300 -- scripts/demo-guest
 
-# Without TESTS: the whole suite with MSI-X, and the traffic tests again
-# with MSI, INTx and a strict IOMMU.
+# Without TESTS: the whole suite with MSI-X and again under a strict IOMMU,
+# and the traffic tests also with MSI and INTx (tests/run --all-modes).
 check: setup warnings lint modules
 	tests/run $(TESTOPTS) $(if $(TESTS),$(TESTS),--all-modes)
 
