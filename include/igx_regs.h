@@ -175,7 +175,8 @@ enum igx_rctl_lbm {
 #define IGX_FCRTH			0x02168	/* XOFF: fill rose above */
 #define   IGX_FCRTH_RTH			GENMASK(16, 4)
 #define IGX_RXPBS			0x02404
-#define   IGX_RXPBS_SIZE		GENMASK(6, 0)	/* KiB */
+#define   IGX_RXPBS_SIZE		GENMASK(6, 0)	/* 82576: KiB */
+#define   IGX_RXPBS_I350_IDX		GENMASK(3, 0)	/* I350: size index */
 /* XOFF is sent again this long (quanta) after the last one */
 #define IGX_FCRTV			0x02460
 #define   IGX_FCRTV_FCRTV		GENMASK(15, 0)

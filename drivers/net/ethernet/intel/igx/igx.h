@@ -103,6 +103,7 @@ struct igx_hw_counter {
  * @mac_addr_fixup: adjust the NVM MAC address for this function, or NULL
  * @map_queue: route a queue pair's RX and TX causes to an MSI-X vector
  * @map_other: route the "other" causes (link, ...) to an MSI-X vector
+ * @rx_pb_bytes: size of the RX packet buffer (flow control thresholds)
  * @hw_counters: the MAC counters this family has
  * @n_hw_counters: their number
  *
@@ -118,6 +119,7 @@ struct igx_family {
 	void (*map_queue)(struct igx_dev *dev, unsigned int queue,
 			  unsigned int vector);
 	void (*map_other)(struct igx_dev *dev, unsigned int vector);
+	u32 (*rx_pb_bytes)(struct igx_dev *dev);
 	const struct igx_hw_counter *hw_counters;
 	unsigned int n_hw_counters;
 };
@@ -456,9 +458,11 @@ int igx_alloc_q_vectors(struct igx_dev *dev, struct igx_q_vector **qvs,
 			unsigned int count);
 void igx_free_q_vectors(struct igx_dev *dev, struct igx_q_vector **qvs,
 			unsigned int count);
+void igx_fold_ring_stats(struct igx_dev *dev, struct igx_q_vector *qv);
 void igx_move_ring_stats(struct igx_q_vector *to, struct igx_q_vector *from);
 int igx_setup_rings(struct igx_dev *dev, struct igx_q_vector **qvs,
 		    unsigned int count, u16 tx_count, u16 rx_count);
+void igx_clean_rings(struct igx_q_vector **qvs, unsigned int count);
 void igx_free_rings(struct igx_q_vector **qvs, unsigned int count);
 void igx_configure_rings(struct igx_dev *dev);
 void igx_stop_rings(struct igx_dev *dev);
@@ -487,6 +491,7 @@ void igx_irq_disable(struct igx_dev *dev);
 void igx_irq_vector_enable(struct igx_q_vector *qv);
 void igx_irq_kick(struct igx_q_vector *qv);
 void igx_write_itr(struct igx_q_vector *qv);
+u32 igx_itr_usecs(const struct igx_q_vector *qv);
 void igx_update_itr(struct igx_q_vector *qv);
 void igx_dim_init(struct igx_q_vector *qv);
 void igx_dim_sample(struct igx_q_vector *qv);
@@ -494,6 +499,7 @@ void igx_dim_cancel(struct igx_q_vector *qv);
 
 /* igx_netdev.c */
 int igx_netdev_init(struct igx_dev *dev);
+void igx_rctl_rmw(struct igx_dev *dev, u32 clear, u32 set);
 int igx_open(struct net_device *netdev);
 int igx_stop(struct net_device *netdev);
 int igx_reconfigure_irqs(struct igx_dev *dev, unsigned long priv_flags);

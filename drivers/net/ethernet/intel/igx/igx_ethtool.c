@@ -255,6 +255,7 @@ static int igx_set_channels(struct net_device *netdev,
 			    struct ethtool_channels *ch)
 {
 	struct igx_dev *dev = netdev_priv(netdev);
+	int err;
 
 	/* The core refused counts above our maxima and, when the user set
 	 * the RSS table, counts that would orphan a queue it points at.
@@ -270,8 +271,11 @@ static int igx_set_channels(struct net_device *netdev,
 	}
 	if (ch->combined_count == dev->num_q_vectors)
 		return 0;
-	return igx_set_queues(dev, ch->combined_count, dev->tx_ring_count,
-			      dev->rx_ring_count, NULL);
+	err = igx_set_queues(dev, ch->combined_count, dev->tx_ring_count,
+			     dev->rx_ring_count, NULL);
+	if (!err)
+		dev->req_queues = ch->combined_count;	/* kept across modes */
+	return err;
 }
 
 static void igx_get_ringparam(struct net_device *netdev,

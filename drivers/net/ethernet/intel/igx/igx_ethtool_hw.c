@@ -410,7 +410,9 @@ void igx_pause_configure(struct igx_dev *dev)
 	igx_wr32(dev, IGX_FCRTV,
 		 FIELD_PREP(IGX_FCRTV_FCRTV, IGX_FC_PAUSE_TIME / 2));
 
-	pb = FIELD_GET(IGX_RXPBS_SIZE, igx_rd32(dev, IGX_RXPBS)) * SZ_1K;
+	pb = dev->family->rx_pb_bytes(dev);
+	if (!pb)	/* a size the driver does not know: assume a small one */
+		pb = SZ_32K;
 	frame = ALIGN(IGX_MAX_MTU + ETH_HLEN + 2 * VLAN_HLEN + ETH_FCS_LEN,
 		      SZ_1K);
 	high = pb > 4 * frame ? pb - 2 * frame : pb / 2;

@@ -229,20 +229,36 @@ void igx_write_itr(struct igx_q_vector *qv)
 }
 
 /**
- * igx_update_itr() - reprogram a vector after a moderation change
+ * igx_itr_usecs() - the interval a vector should have now
  * @qv: the vector
  *
  * The vector serves RX and TX with one interval: the shorter of the two
  * wins, so neither direction waits longer than it was asked to.
+ *
+ * Return: the interval in microseconds, from the fixed settings or what
+ * net DIM chose.
  */
-void igx_update_itr(struct igx_q_vector *qv)
+u32 igx_itr_usecs(const struct igx_q_vector *qv)
 {
 	const struct igx_coal *c = &qv->dev->coal;
-	u32 rx, tx, usecs;
+	u32 rx, tx;
 
 	rx = c->adaptive_rx ? READ_ONCE(qv->rx_dim_usecs) : c->rx_usecs;
 	tx = c->adaptive_tx ? READ_ONCE(qv->tx_dim_usecs) : c->tx_usecs;
-	usecs = min(rx, tx);
+	return min(rx, tx);
+}
+
+/**
+ * igx_update_itr() - reprogram a vector after a moderation change
+ * @qv: the vector
+ *
+ * Writes EITR only while the port runs; igx_irq_configure() programs
+ * every vector when it starts.
+ */
+void igx_update_itr(struct igx_q_vector *qv)
+{
+	u32 usecs = igx_itr_usecs(qv);
+
 	if (usecs == qv->itr_usecs)
 		return;
 	qv->itr_usecs = usecs;

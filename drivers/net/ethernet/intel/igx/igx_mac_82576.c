@@ -129,6 +129,21 @@ static const struct igx_hw_counter igx_82576_counters[] = {
 	IGX_HW_CTR(IGX_IAC, iac, false),
 };
 
+/* RXPBS holds the RX packet buffer size in KiB */
+static u32 igx_82576_rx_pb_bytes(struct igx_dev *dev)
+{
+	return FIELD_GET(IGX_RXPBS_SIZE, igx_rd32(dev, IGX_RXPBS)) * SZ_1K;
+}
+
+/* The I350's RXPBS holds an index into a table of sizes (KiB) */
+static u32 igx_i350_rx_pb_bytes(struct igx_dev *dev)
+{
+	static const u8 kib[] = { 36, 72, 144, 1, 2, 4, 8, 16, 35, 70, 140 };
+	u32 idx = FIELD_GET(IGX_RXPBS_I350_IDX, igx_rd32(dev, IGX_RXPBS));
+
+	return idx < ARRAY_SIZE(kib) ? kib[idx] * SZ_1K : 0;
+}
+
 const struct igx_family igx_family_82576 = {
 	.name		= "82576",
 	.max_queues	= 16,
@@ -138,6 +153,7 @@ const struct igx_family igx_family_82576 = {
 	.mac_addr_fixup	= igx_82576_mac_addr_fixup,
 	.map_queue	= igx_82576_map_queue,
 	.map_other	= igx_82576_map_other,
+	.rx_pb_bytes	= igx_82576_rx_pb_bytes,
 	.hw_counters	= igx_82576_counters,
 	.n_hw_counters	= ARRAY_SIZE(igx_82576_counters),
 };
@@ -150,6 +166,7 @@ const struct igx_family igx_family_i350 = {
 	.nvm_lan_base	= igx_i350_nvm_lan_base,
 	.map_queue	= igx_i350_map_queue,
 	.map_other	= igx_82576_map_other,
+	.rx_pb_bytes	= igx_i350_rx_pb_bytes,
 	.hw_counters	= igx_82576_counters,
 	.n_hw_counters	= ARRAY_SIZE(igx_82576_counters),
 };

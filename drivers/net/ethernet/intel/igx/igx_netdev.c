@@ -40,6 +40,23 @@ void igx_request_reset(struct igx_dev *dev)
 	igx_service_schedule(dev, 0);
 }
 
+/**
+ * igx_rctl_rmw() - change RCTL bits outside ndo_set_rx_mode
+ * @dev: the device
+ * @clear: bits to clear
+ * @set: bits to set
+ *
+ * ndo_set_rx_mode rewrites RCTL's filter bits under the netdev address
+ * lock, without RTNL; every other RCTL update takes that lock too, so
+ * that neither undoes the other.
+ */
+void igx_rctl_rmw(struct igx_dev *dev, u32 clear, u32 set)
+{
+	netif_addr_lock_bh(dev->netdev);
+	igx_rmw32(dev, IGX_RCTL, clear, set);
+	netif_addr_unlock_bh(dev->netdev);
+}
+
 static u32 igx_max_frame(unsigned int mtu)
 {
 	return mtu + ETH_HLEN + 2 * VLAN_HLEN + ETH_FCS_LEN;
@@ -49,9 +66,9 @@ static void igx_set_rx_len(struct igx_dev *dev, unsigned int mtu)
 {
 	igx_wr32(dev, IGX_RLPML, FIELD_PREP(IGX_RLPML_LEN, igx_max_frame(mtu)));
 	if (mtu > ETH_DATA_LEN)
-		igx_rmw32(dev, IGX_RCTL, 0, IGX_RCTL_LPE);
+		igx_rctl_rmw(dev, 0, IGX_RCTL_LPE);
 	else
-		igx_rmw32(dev, IGX_RCTL, IGX_RCTL_LPE, 0);
+		igx_rctl_rmw(dev, IGX_RCTL_LPE, 0);
 }
 
 /* Multicast table hash: bits 47:36 of the address (RCTL.MO = 0) */
@@ -203,7 +220,7 @@ static void igx_up(struct igx_dev *dev)
 	/* NAPI is armed: interrupts may come now */
 	igx_irq_enable(dev);
 	igx_rmw32(dev, IGX_TCTL, 0, IGX_TCTL_EN);
-	igx_rmw32(dev, IGX_RCTL, 0, IGX_RCTL_EN);
+	igx_rctl_rmw(dev, 0, IGX_RCTL_EN);
 	netif_tx_start_all_queues(dev->netdev);
 
 	/* The link comes up later and announces itself with LSC */
@@ -221,7 +238,7 @@ static void igx_down(struct igx_dev *dev)
 	netif_carrier_off(netdev);
 	netif_tx_disable(netdev);
 
-	igx_rmw32(dev, IGX_RCTL, IGX_RCTL_EN, 0);
+	igx_rctl_rmw(dev, IGX_RCTL_EN, 0);
 	igx_irq_disable(dev);
 	igx_link_queues(dev, false);
 	for (i = 0; i < dev->num_q_vectors; i++) {
@@ -640,13 +657,20 @@ static void igx_swap_q_vectors(struct igx_dev *dev, struct igx_q_vector **qvs,
 			       unsigned int count)
 {
 	unsigned int i, n = max(count, dev->num_q_vectors);
+	bool same = count == dev->num_q_vectors;
 	struct igx_q_vector *tmp;
 
 	spin_lock_bh(&dev->stats_lock);
 	for (i = 0; i < n; i++) {
-		if (count == dev->num_q_vectors)
-			igx_move_ring_stats(qvs[i], dev->q_vector[i]);
 		tmp = dev->q_vector[i];
+		if (same) {
+			igx_move_ring_stats(qvs[i], tmp);
+		} else if (tmp) {
+			/* the queue set changes: the outgoing counters go to
+			 * the base totals now, so no reader sees them vanish
+			 */
+			igx_fold_ring_stats(dev, tmp);
+		}
 		dev->q_vector[i] = qvs[i];
 		qvs[i] = tmp;
 	}
@@ -722,7 +746,6 @@ int igx_set_queues(struct igx_dev *dev, unsigned int count, u16 tx_count,
 	}
 	dev->tx_ring_count = tx_count;
 	dev->rx_ring_count = rx_count;
-	dev->req_queues = count;
 	if (count != old_count && !netif_is_rxfh_configured(netdev))
 		igx_rss_reta_default(dev);
 	if (running)
@@ -733,6 +756,8 @@ int igx_set_queues(struct igx_dev *dev, unsigned int count, u16 tx_count,
 err_restart_old:
 	if (running) {
 		igx_free_rings(qvs, count);
+		/* the old rings start again from their first descriptor */
+		igx_clean_rings(dev->q_vector, dev->num_q_vectors);
 		err2 = igx_request_irqs(dev);
 		if (err2) {
 			netdev_err(netdev, "cannot restart: %d\n", err2);

@@ -545,8 +545,11 @@ static int igx_st_loop_setup(struct igx_dev *dev, struct igx_st_ring *tx,
 		  IGX_CTRL_SLU | IGX_CTRL_FRCSPD | IGX_CTRL_FRCDPX |
 		  IGX_CTRL_FD |
 		  FIELD_PREP(IGX_CTRL_SPEED, IGX_STATUS_SPEED_1000));
+	/* ndo_set_rx_mode (address lock, no RTNL) must not interleave */
+	netif_addr_lock_bh(dev->netdev);
 	igx_wr32(dev, IGX_RCTL, IGX_RCTL_EN | IGX_RCTL_SECRC |
 				FIELD_PREP(IGX_RCTL_LBM, IGX_RCTL_LBM_MAC));
+	netif_addr_unlock_bh(dev->netdev);
 	igx_wr32(dev, IGX_TCTL, IGX_TCTL_EN | IGX_TCTL_PSP |
 				FIELD_PREP(IGX_TCTL_CT, 15) |
 				FIELD_PREP(IGX_TCTL_COLD, 63));
@@ -663,7 +666,7 @@ static u64 igx_st_loopback(struct igx_dev *dev)
 	/* No DMA may target the buffers once they are freed: stop both
 	 * queues, then reset the device as the port's own stop does.
 	 */
-	igx_wr32(dev, IGX_RCTL, 0);
+	igx_rctl_rmw(dev, ~0U, 0);
 	igx_wr32(dev, IGX_TCTL, IGX_TCTL_PSP);
 	igx_wr32(dev, IGX_RXDCTL(0), 0);
 	igx_wr32(dev, IGX_TXDCTL(0), 0);
@@ -811,8 +814,13 @@ void igx_self_test(struct net_device *netdev, struct ethtool_test *et,
 	igx_st_offline(dev, data);
 
 	/* what the tests left behind goes; the port starts from scratch */
-	igx_st_reset(dev);
-	if (reopen) {
+	err = igx_st_reset(dev);
+	if (err && reopen) {
+		netdev_err(netdev,
+			   "self-test: the device did not come back from reset: %d; the port stays down\n",
+			   err);
+		dev_close(netdev);
+	} else if (reopen) {
 		err = igx_open(netdev);
 		if (err) {
 			netdev_err(netdev,

@@ -105,7 +105,10 @@ int igx_alloc_q_vectors(struct igx_dev *dev, struct igx_q_vector **qvs,
 		qv->eims = dev->irq_mode == IGX_IRQ_MSIX ? BIT(i) : 0;
 		qv->itr_usecs = IGX_DEFAULT_ITR_USECS;
 		igx_dim_init(qv);
-		igx_update_itr(qv);
+		/* programmed when the port starts, not now: the hardware
+		 * vector may still serve the queue vector this one replaces
+		 */
+		qv->itr_usecs = igx_itr_usecs(qv);
 		qv->irq = -1;
 		u64_stats_init(&qv->tx.stats.syncp);
 		u64_stats_init(&qv->tx.xstats.syncp);
@@ -144,14 +147,35 @@ void igx_free_q_vectors(struct igx_dev *dev, struct igx_q_vector **qvs,
 		if (!qv)
 			continue;
 		spin_lock_bh(&dev->stats_lock);
-		igx_ring_stats_read(&qv->rx.stats, &dev->base_rx);
-		igx_ring_stats_read(&qv->tx.stats, &dev->base_tx);
-		igx_ring_stats_read(&qv->tx.xstats, &dev->base_tx);
+		igx_fold_ring_stats(dev, qv);
 		qvs[i] = NULL;
 		spin_unlock_bh(&dev->stats_lock);
 		netif_napi_del(&qv->napi);
 		kfree(qv);
 	}
+}
+
+static void igx_ring_stats_clear(struct igx_ring_stats *s)
+{
+	memset(s, 0, offsetof(struct igx_ring_stats, syncp));
+}
+
+/**
+ * igx_fold_ring_stats() - move a queue vector's counters to the base totals
+ * @dev: the device
+ * @qv: the vector; its counters are cleared
+ *
+ * For a vector that leaves the device's queue set.  It may not be polled;
+ * the caller holds the stats lock.
+ */
+void igx_fold_ring_stats(struct igx_dev *dev, struct igx_q_vector *qv)
+{
+	igx_ring_stats_read(&qv->rx.stats, &dev->base_rx);
+	igx_ring_stats_read(&qv->tx.stats, &dev->base_tx);
+	igx_ring_stats_read(&qv->tx.xstats, &dev->base_tx);
+	igx_ring_stats_clear(&qv->rx.stats);
+	igx_ring_stats_clear(&qv->tx.stats);
+	igx_ring_stats_clear(&qv->tx.xstats);
 }
 
 /**
@@ -175,7 +199,7 @@ void igx_move_ring_stats(struct igx_q_vector *to, struct igx_q_vector *from)
 
 	for (i = 0; i < ARRAY_SIZE(s); i++) {
 		igx_ring_stats_read(s[i], d[i]);
-		memset(s[i], 0, offsetof(struct igx_ring_stats, syncp));
+		igx_ring_stats_clear(s[i]);
 	}
 }
 
@@ -234,15 +258,12 @@ static void igx_unmap_tx_packet(struct igx_ring *ring, u16 first, u16 last)
 	}
 }
 
-static void igx_free_tx_ring(struct igx_ring *ring)
+/* Drop every packet the hardware never completed; the ring stays */
+static void igx_clean_tx_ring(struct igx_ring *ring)
 {
 	struct igx_tx_buf *buf;
 	u16 i, last;
 
-	if (!ring->tx_desc)
-		return;
-
-	/* Packets the hardware never completed: unmap and drop them */
 	for (i = ring->next_to_clean; i != ring->next_to_use;) {
 		buf = &ring->tx_buf[i];
 		last = buf->last;
@@ -251,8 +272,19 @@ static void igx_free_tx_ring(struct igx_ring *ring)
 		buf->skb = NULL;
 		i = igx_ring_next(ring, last);
 	}
-	netdev_tx_reset_queue(netdev_get_tx_queue(ring->netdev, ring->qid));
+	ring->next_to_use = 0;
+	ring->next_to_clean = 0;
+}
 
+static void igx_free_tx_ring(struct igx_ring *ring)
+{
+	if (!ring->tx_desc)
+		return;
+
+	/* BQL is reset when the queue starts again: this ring's queue id
+	 * may belong to a ring that is still running
+	 */
+	igx_clean_tx_ring(ring);
 	dma_free_coherent(ring->dev, igx_ring_bytes(ring), ring->tx_desc,
 			  ring->dma);
 	ring->tx_desc = NULL;
@@ -312,12 +344,10 @@ err_free_buf:
 	return err;
 }
 
-static void igx_free_rx_ring(struct igx_ring *ring)
+/* Give every buffer back to the pool; the ring and the pool stay */
+static void igx_clean_rx_ring(struct igx_ring *ring)
 {
 	u16 i;
-
-	if (!ring->rx_desc)
-		return;
 
 	if (!IS_ERR_OR_NULL(ring->skb))
 		dev_kfree_skb_any(ring->skb);
@@ -328,6 +358,16 @@ static void igx_free_rx_ring(struct igx_ring *ring)
 		page_pool_put_full_page(ring->pp, ring->rx_buf[i].page, false);
 		ring->rx_buf[i].page = NULL;
 	}
+	ring->next_to_use = 0;
+	ring->next_to_clean = 0;
+}
+
+static void igx_free_rx_ring(struct igx_ring *ring)
+{
+	if (!ring->rx_desc)
+		return;
+
+	igx_clean_rx_ring(ring);
 	page_pool_destroy(ring->pp);
 	ring->pp = NULL;
 
@@ -373,6 +413,25 @@ err_free:
 }
 
 /**
+ * igx_clean_rings() - empty rings the hardware no longer owns
+ * @qvs: the queue vectors whose rings to empty
+ * @count: how many
+ *
+ * Unsent packets are dropped and receive buffers go back to their pools,
+ * so that the rings can be started again from their first descriptor.
+ * The hardware must have been reset and NAPI must be disabled.
+ */
+void igx_clean_rings(struct igx_q_vector **qvs, unsigned int count)
+{
+	unsigned int i;
+
+	for (i = 0; i < count; i++) {
+		igx_clean_tx_ring(&qvs[i]->tx);
+		igx_clean_rx_ring(&qvs[i]->rx);
+	}
+}
+
+/**
  * igx_free_rings() - free everything igx_setup_rings() allocated
  * @qvs: the queue vectors whose rings to free
  * @count: how many
@@ -404,6 +463,8 @@ static void igx_configure_tx_ring(struct igx_dev *dev, struct igx_ring *ring)
 {
 	u16 q = ring->qid;
 
+	/* the queue starts empty: nothing is in flight for BQL */
+	netdev_tx_reset_queue(netdev_get_tx_queue(ring->netdev, q));
 	igx_wr32(dev, IGX_TXDCTL(q), 0);
 	igx_flush(dev);
 	igx_wr32(dev, IGX_TDBAL(q), lower_32_bits(ring->dma));
