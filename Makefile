@@ -7,7 +7,11 @@
 #   make lint       checkpatch --strict on every source file
 #   make demo       set up the host, boot a guest, pass traffic, show ethtool
 #   make check      set up the host, build with W=1 C=1, lint, run all tests
+#   make bench      set up the host, build, benchmark igx against the
+#                   in-tree igb in one guest (Documentation/bench/)
 #
+# Options for bench: BENCHOPTS="--rounds 1 --duration 2 --results DIR"
+# (see scripts/bench --help).
 # Options for demo and check: TESTS="03-ping 04-tcp" (check only),
 # TESTOPTS="--driver igb" (passed to tests/run), KERNEL=debug (build for
 # and boot the debug kernel of ../shared/kernels).
@@ -70,4 +74,10 @@ demo: setup modules
 check: setup warnings lint modules
 	tests/run $(TESTOPTS) $(if $(TESTS),$(TESTS),--all-modes)
 
-.PHONY: all modules clean lint setup warnings demo check
+# Not a test: nothing fails on speed. About 10 minutes on 2 cores (plus
+# the wait for the machine-wide guest lock); the table and the plot go to
+# Documentation/bench/ unless BENCHOPTS says otherwise.
+bench: setup modules
+	scripts/bench $(BENCHOPTS)
+
+.PHONY: all modules clean lint setup warnings demo check bench
