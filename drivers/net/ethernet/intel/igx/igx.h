@@ -15,6 +15,7 @@
 #include <linux/pci.h>
 #include <linux/u64_stats_sync.h>
 #include <linux/workqueue.h>
+#include <kunit/visibility.h>
 
 #include "igx_regs.h"
 
@@ -527,5 +528,14 @@ int igx_selftest_count(void);
 void igx_selftest_strings(u8 **data);
 void igx_self_test(struct net_device *netdev, struct ethtool_test *et,
 		   u64 *data);
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/* Static in a kernel without KUnit; exported for igx_kunit.c otherwise */
+u32 igx_max_frame(unsigned int mtu);
+void igx_set_rx_len(struct igx_dev *dev, unsigned int mtu);
+u32 igx_eitr_value(u32 usecs);
+u32 igx_itr_usecs(const struct igx_coal *c, u32 rx_dim_usecs,
+		  u32 tx_dim_usecs);
+#endif
 
 #endif /* _IGX_H_ */

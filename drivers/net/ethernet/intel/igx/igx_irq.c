@@ -223,13 +223,14 @@ void igx_free_irqs(struct igx_dev *dev)
  * Return: the value; an interval beyond the field's reach is clamped to
  * IGX_MAX_ITR_USECS rather than wrapped.
  */
-static u32 igx_eitr_value(u32 usecs)
+VISIBLE_IF_KUNIT u32 igx_eitr_value(u32 usecs)
 {
 	/* CNT_WDIS: leave the running countdown alone on this write */
 	return FIELD_PREP(IGX_EITR_INTERVAL,
 			  min_t(u32, usecs, IGX_MAX_ITR_USECS)) |
 	       IGX_EITR_CNT_WDIS;
 }
+EXPORT_SYMBOL_IF_KUNIT(igx_eitr_value);
 
 /**
  * igx_write_itr() - program a vector's interrupt throttle interval
@@ -239,6 +240,7 @@ void igx_write_itr(struct igx_q_vector *qv)
 {
 	igx_wr32(qv->dev, IGX_EITR(qv->v_idx), igx_eitr_value(qv->itr_usecs));
 }
+EXPORT_SYMBOL_IF_KUNIT(igx_write_itr);
 
 /**
  * igx_itr_usecs() - the interval a vector serving RX and TX needs
@@ -248,14 +250,15 @@ void igx_write_itr(struct igx_q_vector *qv)
  *
  * Return: the shorter of the RX and TX intervals.
  */
-static u32 igx_itr_usecs(const struct igx_coal *c, u32 rx_dim_usecs,
-			 u32 tx_dim_usecs)
+VISIBLE_IF_KUNIT u32 igx_itr_usecs(const struct igx_coal *c,
+				   u32 rx_dim_usecs, u32 tx_dim_usecs)
 {
 	u32 rx = c->adaptive_rx ? rx_dim_usecs : c->rx_usecs;
 	u32 tx = c->adaptive_tx ? tx_dim_usecs : c->tx_usecs;
 
 	return min(rx, tx);
 }
+EXPORT_SYMBOL_IF_KUNIT(igx_itr_usecs);
 
 /**
  * igx_update_itr() - reprogram a vector after a moderation change
@@ -276,6 +279,7 @@ void igx_update_itr(struct igx_q_vector *qv)
 	if (!test_bit(IGX_STATE_DOWN, &qv->dev->state))
 		igx_write_itr(qv);
 }
+EXPORT_SYMBOL_IF_KUNIT(igx_update_itr);
 
 /* Program what net DIM decided for one direction and measure again */
 static void igx_dim_apply(struct igx_q_vector *qv, struct dim *dim,

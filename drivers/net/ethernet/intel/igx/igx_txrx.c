@@ -687,6 +687,7 @@ int igx_tx_offload_build(struct sk_buff *skb, struct igx_tx_offload *off)
 		return igx_tx_csum(skb, off);
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(igx_tx_offload_build);
 
 static unsigned int igx_tx_desc_count(const struct sk_buff *skb)
 {
