@@ -59,10 +59,14 @@ setup:
 	scripts/setup-host $(SETUP_OPTS)
 
 # A full rebuild with W=1 and sparse; any warning fails the target.
+# It builds a copy under build/warnings, so that cleaning it for a full
+# rebuild leaves the other builds (and build/<debug kernel>) alone.
+WARN_OBJ := $(CURDIR)/build/warnings
 warnings: setup
-	@mkdir -p build
-	$(MAKE) -C $(KDIR) M=$(CURDIR) clean >/dev/null
-	$(MAKE) -C $(KDIR) M=$(CURDIR) W=1 C=1 modules >build/warnings.log 2>&1; \
+	@rm -rf $(WARN_OBJ) && mkdir -p $(WARN_OBJ)
+	cp -a Kbuild drivers include $(WARN_OBJ)/
+	$(MAKE) -C $(KDIR) M=$(WARN_OBJ) clean >/dev/null
+	$(MAKE) -C $(KDIR) M=$(WARN_OBJ) W=1 C=1 modules >build/warnings.log 2>&1; \
 		rc=$$?; cat build/warnings.log; test $$rc = 0
 	@! grep -E 'warning:|error:' build/warnings.log
 

@@ -15,6 +15,7 @@
 #include <linux/pci.h>
 #include <linux/u64_stats_sync.h>
 #include <linux/workqueue.h>
+#include <kunit/visibility.h>
 
 #include "igx_regs.h"
 
@@ -491,7 +492,7 @@ void igx_irq_disable(struct igx_dev *dev);
 void igx_irq_vector_enable(struct igx_q_vector *qv);
 void igx_irq_kick(struct igx_q_vector *qv);
 void igx_write_itr(struct igx_q_vector *qv);
-u32 igx_itr_usecs(const struct igx_q_vector *qv);
+u32 igx_qv_itr_usecs(const struct igx_q_vector *qv);
 void igx_update_itr(struct igx_q_vector *qv);
 void igx_dim_init(struct igx_q_vector *qv);
 void igx_dim_sample(struct igx_q_vector *qv);
@@ -556,5 +557,14 @@ int igx_selftest_count(void);
 void igx_selftest_strings(u8 **data);
 void igx_self_test(struct net_device *netdev, struct ethtool_test *et,
 		   u64 *data);
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/* Static in a kernel without KUnit; exported for igx_kunit.c otherwise */
+u32 igx_max_frame(unsigned int mtu);
+void igx_set_rx_len(struct igx_dev *dev, unsigned int mtu);
+u32 igx_eitr_value(u32 usecs);
+u32 igx_itr_usecs(const struct igx_coal *c, u32 rx_dim_usecs,
+		  u32 tx_dim_usecs);
+#endif
 
 #endif /* _IGX_H_ */

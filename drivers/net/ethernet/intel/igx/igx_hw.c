@@ -40,6 +40,7 @@ u32 igx_rd32(struct igx_dev *dev, u32 reg)
 		igx_check_removed(dev);
 	return val;
 }
+EXPORT_SYMBOL_IF_KUNIT(igx_rd32);
 
 void igx_wr32(struct igx_dev *dev, u32 reg, u32 val)
 {
@@ -48,6 +49,7 @@ void igx_wr32(struct igx_dev *dev, u32 reg, u32 val)
 	if (likely(base))
 		writel(val, base + reg);
 }
+EXPORT_SYMBOL_IF_KUNIT(igx_wr32);
 
 void igx_rmw32(struct igx_dev *dev, u32 reg, u32 clear, u32 set)
 {

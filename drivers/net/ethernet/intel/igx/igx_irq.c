@@ -217,19 +217,51 @@ void igx_free_irqs(struct igx_dev *dev)
 }
 
 /**
+ * igx_eitr_value() - the EITR register value for a throttle interval
+ * @usecs: the interval in microseconds, 0 for no throttling
+ *
+ * Return: the value; an interval beyond the field's reach is clamped to
+ * IGX_MAX_ITR_USECS rather than wrapped.
+ */
+VISIBLE_IF_KUNIT u32 igx_eitr_value(u32 usecs)
+{
+	/* CNT_WDIS: leave the running countdown alone on this write */
+	return FIELD_PREP(IGX_EITR_INTERVAL,
+			  min_t(u32, usecs, IGX_MAX_ITR_USECS)) |
+	       IGX_EITR_CNT_WDIS;
+}
+EXPORT_SYMBOL_IF_KUNIT(igx_eitr_value);
+
+/**
  * igx_write_itr() - program a vector's interrupt throttle interval
  * @qv: the vector
  */
 void igx_write_itr(struct igx_q_vector *qv)
 {
-	/* CNT_WDIS: leave the running countdown alone on this write */
-	igx_wr32(qv->dev, IGX_EITR(qv->v_idx),
-		 FIELD_PREP(IGX_EITR_INTERVAL, qv->itr_usecs) |
-		 IGX_EITR_CNT_WDIS);
+	igx_wr32(qv->dev, IGX_EITR(qv->v_idx), igx_eitr_value(qv->itr_usecs));
 }
+EXPORT_SYMBOL_IF_KUNIT(igx_write_itr);
 
 /**
- * igx_itr_usecs() - the interval a vector should have now
+ * igx_itr_usecs() - the interval a vector serving RX and TX needs
+ * @c: the moderation settings
+ * @rx_dim_usecs: what net DIM chose for RX (used when adaptive)
+ * @tx_dim_usecs: what net DIM chose for TX (used when adaptive)
+ *
+ * Return: the shorter of the RX and TX intervals.
+ */
+VISIBLE_IF_KUNIT u32 igx_itr_usecs(const struct igx_coal *c,
+				   u32 rx_dim_usecs, u32 tx_dim_usecs)
+{
+	u32 rx = c->adaptive_rx ? rx_dim_usecs : c->rx_usecs;
+	u32 tx = c->adaptive_tx ? tx_dim_usecs : c->tx_usecs;
+
+	return min(rx, tx);
+}
+EXPORT_SYMBOL_IF_KUNIT(igx_itr_usecs);
+
+/**
+ * igx_qv_itr_usecs() - the interval a vector should have now
  * @qv: the vector
  *
  * The vector serves RX and TX with one interval: the shorter of the two
@@ -238,14 +270,10 @@ void igx_write_itr(struct igx_q_vector *qv)
  * Return: the interval in microseconds, from the fixed settings or what
  * net DIM chose.
  */
-u32 igx_itr_usecs(const struct igx_q_vector *qv)
+u32 igx_qv_itr_usecs(const struct igx_q_vector *qv)
 {
-	const struct igx_coal *c = &qv->dev->coal;
-	u32 rx, tx;
-
-	rx = c->adaptive_rx ? READ_ONCE(qv->rx_dim_usecs) : c->rx_usecs;
-	tx = c->adaptive_tx ? READ_ONCE(qv->tx_dim_usecs) : c->tx_usecs;
-	return min(rx, tx);
+	return igx_itr_usecs(&qv->dev->coal, READ_ONCE(qv->rx_dim_usecs),
+			     READ_ONCE(qv->tx_dim_usecs));
 }
 
 /**
@@ -257,7 +285,7 @@ u32 igx_itr_usecs(const struct igx_q_vector *qv)
  */
 void igx_update_itr(struct igx_q_vector *qv)
 {
-	u32 usecs = igx_itr_usecs(qv);
+	u32 usecs = igx_qv_itr_usecs(qv);
 
 	if (usecs == qv->itr_usecs)
 		return;
@@ -265,6 +293,7 @@ void igx_update_itr(struct igx_q_vector *qv)
 	if (!test_bit(IGX_STATE_DOWN, &qv->dev->state))
 		igx_write_itr(qv);
 }
+EXPORT_SYMBOL_IF_KUNIT(igx_update_itr);
 
 /* Program what net DIM decided for one direction and measure again */
 static void igx_dim_apply(struct igx_q_vector *qv, struct dim *dim,

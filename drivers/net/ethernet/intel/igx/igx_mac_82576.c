@@ -157,6 +157,7 @@ const struct igx_family igx_family_82576 = {
 	.hw_counters	= igx_82576_counters,
 	.n_hw_counters	= ARRAY_SIZE(igx_82576_counters),
 };
+EXPORT_SYMBOL_IF_KUNIT(igx_family_82576);
 
 const struct igx_family igx_family_i350 = {
 	.name		= "I350",

@@ -57,12 +57,13 @@ void igx_rctl_rmw(struct igx_dev *dev, u32 clear, u32 set)
 	netif_addr_unlock_bh(dev->netdev);
 }
 
-static u32 igx_max_frame(unsigned int mtu)
+VISIBLE_IF_KUNIT u32 igx_max_frame(unsigned int mtu)
 {
 	return mtu + ETH_HLEN + 2 * VLAN_HLEN + ETH_FCS_LEN;
 }
+EXPORT_SYMBOL_IF_KUNIT(igx_max_frame);
 
-static void igx_set_rx_len(struct igx_dev *dev, unsigned int mtu)
+VISIBLE_IF_KUNIT void igx_set_rx_len(struct igx_dev *dev, unsigned int mtu)
 {
 	igx_wr32(dev, IGX_RLPML, FIELD_PREP(IGX_RLPML_LEN, igx_max_frame(mtu)));
 	if (mtu > ETH_DATA_LEN)
@@ -70,6 +71,7 @@ static void igx_set_rx_len(struct igx_dev *dev, unsigned int mtu)
 	else
 		igx_rctl_rmw(dev, IGX_RCTL_LPE, 0);
 }
+EXPORT_SYMBOL_IF_KUNIT(igx_set_rx_len);
 
 /* Multicast table hash: bits 47:36 of the address (RCTL.MO = 0) */
 static u32 igx_mta_hash(const u8 *addr)

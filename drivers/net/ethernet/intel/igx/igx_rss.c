@@ -26,6 +26,7 @@ void igx_rss_reta_default(struct igx_dev *dev)
 		dev->rss_reta[i] = ethtool_rxfh_indir_default(i,
 							      dev->num_q_vectors);
 }
+EXPORT_SYMBOL_IF_KUNIT(igx_rss_reta_default);
 
 /**
  * igx_rss_reta_fits() - does every table entry point at an active queue
@@ -42,6 +43,7 @@ bool igx_rss_reta_fits(struct igx_dev *dev)
 			return false;
 	return true;
 }
+EXPORT_SYMBOL_IF_KUNIT(igx_rss_reta_fits);
 
 /**
  * igx_rss_init() - defaults at probe: random key, even table, all fields
@@ -81,6 +83,7 @@ void igx_rss_configure(struct igx_dev *dev)
 		mrqc |= IGX_MRQC_UDP_IPV6 | IGX_MRQC_UDP_IPV6_EX;
 	igx_wr32(dev, IGX_MRQC, mrqc);
 }
+EXPORT_SYMBOL_IF_KUNIT(igx_rss_configure);
 
 /**
  * igx_rx_hash() - hand the hardware's RSS hash to the stack

@@ -36,6 +36,7 @@ void igx_hw_stats_update(struct igx_dev *dev)
 	}
 	spin_unlock_bh(&dev->hw_stats_lock);
 }
+EXPORT_SYMBOL_IF_KUNIT(igx_hw_stats_update);
 
 static void igx_hw_stats_copy(struct igx_dev *dev, struct igx_hw_stats *hw)
 {

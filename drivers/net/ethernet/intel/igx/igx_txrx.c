@@ -108,7 +108,7 @@ int igx_alloc_q_vectors(struct igx_dev *dev, struct igx_q_vector **qvs,
 		/* programmed when the port starts, not now: the hardware
 		 * vector may still serve the queue vector this one replaces
 		 */
-		qv->itr_usecs = igx_itr_usecs(qv);
+		qv->itr_usecs = igx_qv_itr_usecs(qv);
 		qv->irq = -1;
 		u64_stats_init(&qv->tx.stats.syncp);
 		u64_stats_init(&qv->tx.xstats.syncp);
@@ -748,6 +748,7 @@ int igx_tx_offload_build(struct sk_buff *skb, struct igx_tx_offload *off)
 		return igx_tx_csum(skb, off);
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(igx_tx_offload_build);
 
 static unsigned int igx_tx_desc_count(const struct sk_buff *skb)
 {
