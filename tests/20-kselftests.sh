@@ -51,6 +51,17 @@ for ns in "" "rns"; do
 	$ns sysctl -qw net.core.rmem_default=4194304 net.core.rmem_max=4194304 ||
 		fail "cannot raise the socket receive buffers"
 done
+# stats.py takes the port down and up (check_down); by default that
+# flushes its IPv6 addresses, and the selftests after it (csum.py's IPv6
+# cases, rss_ctx.py's traffic) would find none.  Keep them, as a
+# configured host would.
+for ns in "" "rns"; do
+	$ns sysctl -qw net.ipv6.conf.all.keep_addr_on_down=1 \
+		net.ipv6.conf.default.keep_addr_on_down=1 ||
+		fail "cannot set keep_addr_on_down"
+done
+sysctl -qw "net.ipv6.conf.$LOCAL_IF.keep_addr_on_down=1"
+rns sysctl -qw "net.ipv6.conf.$REMOTE_IF.keep_addr_on_down=1"
 
 # Let IPv6 neighbours resolve before the first 0.5 s ping of ping.py.
 ping -c 1 -W 2 192.0.2.2 > /dev/null
