@@ -67,6 +67,10 @@ static struct igx_dev *igx_test_dev(struct kunit *test)
 	dev->hw_addr = (u8 __iomem __force *)regs;
 	dev->family = &igx_family_82576;
 	spin_lock_init(&dev->hw_stats_lock);
+	/* register_netdevice() would set up the address lock, which the
+	 * RCTL updates take; this netdev is never registered
+	 */
+	spin_lock_init(&netdev->addr_list_lock);
 	set_bit(IGX_STATE_NO_SERVICE, &dev->state);
 	return dev;
 }
