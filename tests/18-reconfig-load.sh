@@ -53,7 +53,12 @@ step() { # one random reconfiguration; prints what it did
 	   echo "-X hkey"; ethtool -X "$IF" hkey "$k" ;;
 	5) k=$(pick rx tx tso gro rxhash rxvlan txvlan rx-vlan-filter sg)
 	   v=$(pick on off)
-	   echo "-K $k $v"; ethtool -K "$IF" "$k" "$v" > /dev/null ;;
+	   # TSO needs scatter-gather and TX checksumming: turning it on
+	   # turns them on too, or the core refuses the request as a whole
+	   [ "$k $v" = "tso on" ] && k="sg on tx on tso"
+	   echo "-K $k $v"
+	   # shellcheck disable=SC2086 # k may hold several features
+	   ethtool -K "$IF" $k "$v" > /dev/null ;;
 	6) v=$(pick 1500 9000 4000 1280)
 	   echo "mtu $v"; ip link set "$IF" mtu "$v" ;;
 	esac
