@@ -12,6 +12,7 @@
  * ring->stats, the xmit path (under the TX queue lock) ring->xstats.
  */
 #include <linux/bitfield.h>
+#include <linux/error-injection.h>
 #include <linux/etherdevice.h>
 #include <linux/iopoll.h>
 #include <linux/if_vlan.h>
@@ -123,6 +124,7 @@ err_free:
 	igx_free_q_vectors(dev, qvs, i);
 	return -ENOMEM;
 }
+ALLOW_ERROR_INJECTION(igx_alloc_q_vectors, ERRNO);
 
 /**
  * igx_free_q_vectors() - free queue vectors
@@ -371,6 +373,7 @@ err_free:
 	igx_free_rings(qvs, count);
 	return err;
 }
+ALLOW_ERROR_INJECTION(igx_setup_rings, ERRNO);
 
 /**
  * igx_free_rings() - free everything igx_setup_rings() allocated
