@@ -436,6 +436,7 @@ void igx_free_q_vectors(struct igx_dev *dev, struct igx_q_vector **qvs,
 void igx_move_ring_stats(struct igx_q_vector *to, struct igx_q_vector *from);
 int igx_setup_rings(struct igx_dev *dev, struct igx_q_vector **qvs,
 		    unsigned int count, u16 tx_count, u16 rx_count);
+void igx_clean_rings(struct igx_q_vector **qvs, unsigned int count);
 void igx_free_rings(struct igx_q_vector **qvs, unsigned int count);
 void igx_configure_rings(struct igx_dev *dev);
 void igx_stop_rings(struct igx_dev *dev);

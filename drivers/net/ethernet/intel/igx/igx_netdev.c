@@ -744,6 +744,8 @@ err_restart_old:
 			dev_close(netdev);
 			return err;
 		}
+		/* the old rings were stopped, not freed */
+		igx_clean_rings(dev->q_vector, dev->num_q_vectors);
 		igx_up(dev);
 	}
 err_free_q_vectors:

@@ -236,15 +236,12 @@ static void igx_unmap_tx_packet(struct igx_ring *ring, u16 first, u16 last)
 	}
 }
 
-static void igx_free_tx_ring(struct igx_ring *ring)
+/* Drop the packets the hardware never completed; the ring starts over */
+static void igx_clean_tx_ring(struct igx_ring *ring)
 {
 	struct igx_tx_buf *buf;
 	u16 i, last;
 
-	if (!ring->tx_desc)
-		return;
-
-	/* Packets the hardware never completed: unmap and drop them */
 	for (i = ring->next_to_clean; i != ring->next_to_use;) {
 		buf = &ring->tx_buf[i];
 		last = buf->last;
@@ -253,8 +250,17 @@ static void igx_free_tx_ring(struct igx_ring *ring)
 		buf->skb = NULL;
 		i = igx_ring_next(ring, last);
 	}
+	ring->next_to_use = 0;
+	ring->next_to_clean = 0;
 	netdev_tx_reset_queue(netdev_get_tx_queue(ring->netdev, ring->qid));
+}
 
+static void igx_free_tx_ring(struct igx_ring *ring)
+{
+	if (!ring->tx_desc)
+		return;
+
+	igx_clean_tx_ring(ring);
 	dma_free_coherent(ring->dev, igx_ring_bytes(ring), ring->tx_desc,
 			  ring->dma);
 	ring->tx_desc = NULL;
@@ -314,12 +320,10 @@ err_free_buf:
 	return err;
 }
 
-static void igx_free_rx_ring(struct igx_ring *ring)
+/* Give every buffer back to the pool; the ring starts over empty */
+static void igx_clean_rx_ring(struct igx_ring *ring)
 {
 	u16 i;
-
-	if (!ring->rx_desc)
-		return;
 
 	if (!IS_ERR_OR_NULL(ring->skb))
 		dev_kfree_skb_any(ring->skb);
@@ -330,6 +334,16 @@ static void igx_free_rx_ring(struct igx_ring *ring)
 		page_pool_put_full_page(ring->pp, ring->rx_buf[i].page, false);
 		ring->rx_buf[i].page = NULL;
 	}
+	ring->next_to_use = 0;
+	ring->next_to_clean = 0;
+}
+
+static void igx_free_rx_ring(struct igx_ring *ring)
+{
+	if (!ring->rx_desc)
+		return;
+
+	igx_clean_rx_ring(ring);
 	page_pool_destroy(ring->pp);
 	ring->pp = NULL;
 
@@ -389,6 +403,26 @@ void igx_free_rings(struct igx_q_vector **qvs, unsigned int count)
 	for (i = 0; i < count; i++) {
 		igx_free_tx_ring(&qvs[i]->tx);
 		igx_free_rx_ring(&qvs[i]->rx);
+	}
+}
+
+/**
+ * igx_clean_rings() - bring stopped rings back to their allocated state
+ * @qvs: the queue vectors whose rings to clean
+ * @count: how many
+ *
+ * The hardware starts again at descriptor 0 once the rings are
+ * configured, so rings restarted without being freed must start there
+ * too, without buffers.  The hardware must not be doing DMA for them and
+ * NAPI must be disabled.
+ */
+void igx_clean_rings(struct igx_q_vector **qvs, unsigned int count)
+{
+	unsigned int i;
+
+	for (i = 0; i < count; i++) {
+		igx_clean_tx_ring(&qvs[i]->tx);
+		igx_clean_rx_ring(&qvs[i]->rx);
 	}
 }
 
