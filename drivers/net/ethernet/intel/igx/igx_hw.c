@@ -4,6 +4,7 @@
  * supported controllers.
  */
 #include <linux/bitfield.h>
+#include <linux/error-injection.h>
 #include <linux/etherdevice.h>
 #include <linux/iopoll.h>
 #include <linux/mii.h>
@@ -124,6 +125,7 @@ int igx_hw_reset_common(struct igx_dev *dev)
 	igx_mask_all_irqs(dev);
 	return 0;
 }
+ALLOW_ERROR_INJECTION(igx_hw_reset_common, ERRNO);
 
 /*
  * NVM and PHY are shared with the manageability firmware: take the
@@ -259,6 +261,7 @@ int igx_nvm_validate(struct igx_dev *dev)
 		return err;
 	return sum == IGX_NVM_CSUM_SUM ? 0 : -EIO;
 }
+ALLOW_ERROR_INJECTION(igx_nvm_validate, ERRNO);
 
 /**
  * igx_nvm_read_mac() - read this function's permanent MAC address
@@ -284,6 +287,7 @@ int igx_nvm_read_mac(struct igx_dev *dev, u8 *addr)
 		dev->family->mac_addr_fixup(dev, addr);
 	return 0;
 }
+ALLOW_ERROR_INJECTION(igx_nvm_read_mac, ERRNO);
 
 static int __igx_mdic(struct igx_dev *dev, u32 op, u32 reg, u16 *val)
 {

@@ -12,6 +12,7 @@
  * queue causes are masked in IMS while NAPI runs and unmasked after.
  */
 #include <linux/bitfield.h>
+#include <linux/error-injection.h>
 #include <linux/interrupt.h>
 
 #include "igx.h"
@@ -76,6 +77,7 @@ int igx_irq_init(struct igx_dev *dev)
 	dev->eims_other = 0;
 	return 0;
 }
+ALLOW_ERROR_INJECTION(igx_irq_init, ERRNO);
 
 /**
  * igx_irq_deinit() - release what igx_irq_init() allocated
@@ -190,6 +192,7 @@ err_log:
 	netdev_err(netdev, "cannot request interrupts: %d\n", err);
 	return err;
 }
+ALLOW_ERROR_INJECTION(igx_request_irqs, ERRNO);
 
 /**
  * igx_free_irqs() - free what igx_request_irqs() requested

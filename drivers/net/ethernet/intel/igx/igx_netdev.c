@@ -10,6 +10,7 @@
  * are being freed.
  */
 #include <linux/bitfield.h>
+#include <linux/error-injection.h>
 #include <linux/etherdevice.h>
 #include <linux/if_vlan.h>
 #include <linux/rtnetlink.h>
@@ -342,6 +343,7 @@ static int igx_change_mtu(struct net_device *netdev, int new_mtu)
 		igx_set_rx_len(dev, new_mtu);
 	return 0;
 }
+ALLOW_ERROR_INJECTION(igx_change_mtu, ERRNO);
 
 static int igx_set_features(struct net_device *netdev,
 			    netdev_features_t features)

@@ -12,6 +12,7 @@
  * ring->stats, the xmit path (under the TX queue lock) ring->xstats.
  */
 #include <linux/bitfield.h>
+#include <linux/error-injection.h>
 #include <linux/etherdevice.h>
 #include <linux/iopoll.h>
 #include <linux/if_vlan.h>
@@ -126,6 +127,7 @@ err_free:
 	igx_free_q_vectors(dev, qvs, i);
 	return -ENOMEM;
 }
+ALLOW_ERROR_INJECTION(igx_alloc_q_vectors, ERRNO);
 
 /**
  * igx_free_q_vectors() - free queue vectors
@@ -411,6 +413,7 @@ err_free:
 	igx_free_rings(qvs, count);
 	return err;
 }
+ALLOW_ERROR_INJECTION(igx_setup_rings, ERRNO);
 
 /**
  * igx_clean_rings() - empty rings the hardware no longer owns
@@ -794,17 +797,35 @@ static u16 igx_tx_write_buf(struct igx_ring *ring, u16 i, dma_addr_t dma,
 	}
 }
 
+/*
+ * Map the linear part (@frag NULL) or a fragment of a TX skb.  Out of line
+ * and injectable (fail_function) so that tests can make a mapping fail
+ * before it is made, as an exhausted IOMMU would.
+ */
+static noinline int igx_tx_dma_map(struct igx_ring *ring, struct sk_buff *skb,
+				   const skb_frag_t *frag, unsigned int len,
+				   dma_addr_t *dma)
+{
+	if (frag)
+		*dma = skb_frag_dma_map(ring->dev, frag, 0, len, DMA_TO_DEVICE);
+	else
+		*dma = dma_map_single(ring->dev, skb->data, len, DMA_TO_DEVICE);
+	return dma_mapping_error(ring->dev, *dma) ? -ENOMEM : 0;
+}
+ALLOW_ERROR_INJECTION(igx_tx_dma_map, ERRNO);
+
 static bool igx_tx_map(struct igx_ring *ring, struct sk_buff *skb,
-		       u16 *pi, dma_addr_t dma, unsigned int len, bool single,
+		       u16 *pi, const skb_frag_t *frag, unsigned int len,
 		       u64 cmd)
 {
 	struct igx_tx_buf *buf = &ring->tx_buf[*pi];
+	dma_addr_t dma;
 
-	if (dma_mapping_error(ring->dev, dma))
+	if (igx_tx_dma_map(ring, skb, frag, len, &dma))
 		return false;
 	dma_unmap_addr_set(buf, dma, dma);
 	dma_unmap_len_set(buf, len, len);
-	buf->single = single;
+	buf->single = !frag;
 	*pi = igx_tx_write_buf(ring, *pi, dma, len, cmd);
 	return true;
 }
@@ -867,20 +888,14 @@ netdev_tx_t igx_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
 	      FIELD_PREP(IGX_TXD_DTYP, IGX_TXD_DTYP_DATA) |
 	      FIELD_PREP(IGX_TXD_PAYLEN, off.paylen);
 	len = skb_headlen(skb);
-	if (!igx_tx_map(ring, skb, &i,
-			dma_map_single(ring->dev, skb->data, len,
-				       DMA_TO_DEVICE),
-			len, true, cmd))
+	if (!igx_tx_map(ring, skb, &i, NULL, len, cmd))
 		goto err_unmap;
 
 	for (f = 0; f < skb_shinfo(skb)->nr_frags; f++) {
 		frag = &skb_shinfo(skb)->frags[f];
 		len = skb_frag_size(frag);
 		i = igx_ring_next(ring, i);
-		if (!igx_tx_map(ring, skb, &i,
-				skb_frag_dma_map(ring->dev, frag, 0, len,
-						 DMA_TO_DEVICE),
-				len, false, cmd))
+		if (!igx_tx_map(ring, skb, &i, frag, len, cmd))
 			goto err_unmap;
 	}
 	ring->tx_desc[i].cmd |= cpu_to_le64(IGX_TXD_CMD_EOP | IGX_TXD_CMD_RS);

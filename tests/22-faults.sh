@@ -1,0 +1,437 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# vm: --nics 2 --timeout 900
+#
+# Fault injection aimed at igx alone (debug kernel): failslab and
+# fail_page_alloc limited by their stack-trace filter to igx's text, so
+# that only allocations made from igx code (its own and the core's on its
+# behalf) fail, and fail_function on the igx functions marked with
+# ALLOW_ERROR_INJECTION().
+#
+#  1. probe: bind with the k-th allocation failing, k = 1, 2, ... until a
+#     bind no longer reaches the fault; each failed bind leaves the device
+#     unbound and a plain bind then works; fail_function on the reset, the
+#     interrupt setup, the queue vectors; an unreadable NVM only costs
+#     the permanent address.
+#  2. ip link set up: the same walk; a failed open leaves the port down
+#     and the next one works.
+#  3. ethtool -G, ethtool -L and the MTU while iperf3 runs: a failed
+#     change reports an error and leaves the old configuration running.
+#  4. RX buffer allocations failing under load: counted in rx-alloc-fail,
+#     the rings recover.
+#  5. TX DMA mapping failures: frames dropped and counted in tx_dropped.
+#
+# The k-th allocation is failed with /proc/<pid>/fail-nth, not with the
+# debugfs "interval": should_fail() counts calls for "interval" in a
+# counter of the fault type that nothing resets, so after a first round
+# interval=k no longer means "the k-th call from now"; fail-nth counts in
+# the task that runs the command and passes the same stack filter. Every
+# injected fault decrements the type's "times", which tells whether the
+# k-th allocation was reached at all.
+source "$(dirname "$0")/lib.sh"
+
+D=/sys/kernel/debug
+FS=$D/failslab
+FP=$D/fail_page_alloc
+FF=$D/fail_function
+DRV=/sys/bus/pci/drivers/igx
+BIG=1000000
+
+for f in "$FF" "$FS" "$FP"; do
+	[ -d "$f" ] || skip "no $f: this kernel has no fault injection (Debian's stock 6.12 config leaves CONFIG_FAULT_INJECTION, CONFIG_FAILSLAB, CONFIG_FAIL_PAGE_ALLOC, CONFIG_FAIL_FUNCTION and CONFIG_FUNCTION_ERROR_INJECTION unset); run with --kernel debug"
+done
+[ -w /proc/self/fail-nth ] || skip "no /proc/self/fail-nth (CONFIG_FAULT_INJECTION without procfs support)"
+[ -e "$FS/require-start" ] || skip "no $FS/require-start: CONFIG_FAULT_INJECTION_STACKTRACE_FILTER is off"
+command -v readelf > /dev/null || skip "no readelf to size igx's text"
+command -v iperf3 > /dev/null || skip "no iperf3"
+
+# --- igx's text range ---
+# Every executable section of igx.ko that the module loader placed, from
+# the lowest start to the highest end.
+text_range() {
+	local name size start lo='' hi=''
+	while read -r name size; do
+		[ -r "/sys/module/igx/sections/$name" ] || continue
+		start=$(cat "/sys/module/igx/sections/$name")
+		[ -z "$lo" ] || [ $((start)) -lt $((lo)) ] && lo=$start
+		[ -z "$hi" ] || [ $((start + 0x$size)) -gt $((hi)) ] && hi=$(printf '%#x' $((start + 0x$size)))
+	done < <(readelf -SW "$IGX_MODULE" | sed 's/^ *\[ *[0-9]*\] *//' |
+		awk '$1 ~ /^\.text/ && $2 == "PROGBITS" { print $1, $5 }')
+	[ -n "$lo" ] || return 1
+	echo "$lo $hi"
+}
+read -r TEXT_LO TEXT_HI < <(text_range) || fail "cannot find igx's text sections"
+diag "igx text: $TEXT_LO..$TEXT_HI ($(( TEXT_HI - TEXT_LO )) bytes)"
+
+# Not igx's business: pci_enable_device() evaluates the ACPI IRQ routing
+# (_PRT) in acpi_pci_irq_enable(), and ACPICA absorbs (and logs)
+# its allocation failures; keep them out of the walk.
+sym_range() {
+	# vmlinux's symbols come in address order: no sort of the whole file
+	awk -v f="$1" '$3 == f { a = $1; next } a != "" && $1 != a { print "0x" a, "0x" $1; exit }' \
+		/proc/kallsyms
+}
+read -r REJ_LO REJ_HI < <(sym_range acpi_pci_irq_enable) || REJ_LO=
+[ -n "$REJ_LO" ] && diag "rejected: acpi_pci_irq_enable $REJ_LO..$REJ_HI"
+
+# Both allocation fault types: limited to igx's text, GFP_KERNEL included,
+# order-0 pages included, and off (probability 0) except for a task with
+# fail-nth set, until a scenario turns a probability on.
+fi_reset() {
+	local a
+	for a in "$FS" "$FP"; do
+		echo 0 > "$a/probability"
+		echo 1 > "$a/interval"
+		echo "$BIG" > "$a/times"
+		echo 0 > "$a/space"
+		echo 1 > "$a/verbose"
+		echo N > "$a/task-filter"
+		echo "$TEXT_LO" > "$a/require-start"
+		echo "$TEXT_HI" > "$a/require-end"
+		echo 32 > "$a/stacktrace-depth"
+		if [ -n "$REJ_LO" ]; then
+			echo "$REJ_LO" > "$a/reject-start"
+			echo "$REJ_HI" > "$a/reject-end"
+		fi
+		echo N > "$a/ignore-gfp-wait"
+	done
+	echo 0 > "$FP/min-order"
+	echo > "$FF/inject"
+}
+fi_off() {
+	echo 0 > "$FS/probability"
+	echo 0 > "$FP/probability"
+	echo > "$FF/inject"
+}
+trap fi_off EXIT
+fi_reset
+
+# fired: faults injected since fi_reset/fired_reset (both types)
+fired() { echo $((2 * BIG - $(cat "$FS/times") - $(cat "$FP/times"))); }
+fired_reset() { echo "$BIG" > "$FS/times"; echo "$BIG" > "$FP/times"; }
+
+# nth K CMD...: run CMD with the K-th allocation made from igx code in
+# its task failing; exec keeps the task.
+nth() {
+	local k=$1
+	shift
+	fired_reset
+	sh -c 'echo "$0" > /proc/self/fail-nth && exec "$@"' "$k" "$@"
+}
+
+# ffail FUNC RETVAL TIMES [PROBABILITY]: make FUNC return RETVAL, TIMES
+# times; ffired: how many of them happened.
+FF_TIMES=0
+ffail() {
+	echo > "$FF/inject"
+	echo "$1" > "$FF/inject" || fail "fail_function cannot inject $1 (not marked injectable?)"
+	printf '%#x\n' "$2" > "$FF/$1/retval"
+	echo "${4:-100}" > "$FF/probability"
+	echo 1 > "$FF/interval"
+	echo 1 > "$FF/verbose"
+	echo "$3" > "$FF/times"
+	FF_TIMES=$3
+}
+ffired() { echo $((FF_TIMES - $(cat "$FF/times"))); }
+ffoff() { echo > "$FF/inject"; }
+
+is_bound() { [ -e "/sys/bus/pci/devices/$1/driver" ]; }
+pci_netdev() { ls "/sys/bus/pci/devices/$1/net" 2>/dev/null; }
+
+# --- 1. probe ---
+mapfile -t ifs < <(nic_ifaces)
+[ "${#ifs[@]}" -ge 2 ] || fail "need 2 igx ports, have: ${ifs[*]:-none}"
+PCI=$(iface_pci "${ifs[1]}")
+echo "$PCI" > "$DRV/unbind" || fail "cannot unbind $PCI"
+
+# bind_clean: a plain bind must work and give a netdev
+bind_clean() {
+	echo "$PCI" > "$DRV/bind" || fail "$1: a plain bind after it failed"
+	[ -n "$(pci_netdev "$PCI")" ] || fail "$1: bound without a netdev"
+}
+unbind() { echo "$PCI" > "$DRV/unbind" || fail "$1: unbind failed"; }
+# bind_failed WHAT: the bind just failed: nothing may be left
+bind_failed() {
+	! is_bound "$PCI" || fail "$1: bind failed but $PCI is bound"
+	[ -z "$(pci_netdev "$PCI")" ] || fail "$1: bind failed but $PCI has a netdev"
+}
+
+t0=$SECONDS
+k=0
+nfail=0
+ndegraded=0
+while :; do
+	k=$((k + 1))
+	[ "$k" -le 3000 ] || fail "probe: still reaching faults after 3000 steps"
+	[ $((k % 25)) = 0 ] && diag "probe: step $k, $nfail binds failed so far, $((SECONDS - t0)) s"
+	if nth "$k" sh -c "echo $PCI > $DRV/bind" 2> /dev/null; then
+		n=$(fired)
+		if [ "$n" = 0 ]; then
+			break
+		fi
+		# a fault the probe survives (e.g. MSI-X -> MSI fallback)
+		[ -n "$(pci_netdev "$PCI")" ] || fail "probe step $k: bound without a netdev"
+		ndegraded=$((ndegraded + 1))
+		diag "probe step $k: fault absorbed, bound with $(pci_irq_mode "$PCI")"
+		unbind "probe step $k"
+		continue
+	fi
+	n=$(fired)
+	[ "$n" -gt 0 ] || fail "probe step $k: bind failed without an injected fault"
+	nfail=$((nfail + 1))
+	bind_failed "probe step $k"
+	bind_clean "probe step $k"
+	unbind "probe step $k"
+done
+steps=$((k - 1))
+[ "$steps" -ge 5 ] || fail "probe: only $steps allocation steps (is probe running in the binding task?)"
+unbind "probe walk end"
+diag "probe: $steps allocation steps, $nfail binds failed cleanly, $ndegraded faults absorbed, $((SECONDS - t0)) s"
+
+# fail_function on the non-allocation failure points
+for spec in igx_hw_reset_common:-110 igx_irq_init:-28 igx_alloc_q_vectors:-12; do
+	fn=${spec%%:*}
+	ffail "$fn" "${spec#*:}" 1
+	echo "$PCI" > "$DRV/bind" 2> /dev/null && fail "probe with $fn failing succeeded"
+	ffoff
+	[ "$(ffired)" = 1 ] || fail "probe: $fn was not called"
+	bind_failed "probe with $fn failing"
+	bind_clean "probe with $fn failing"
+	unbind "probe with $fn failing"
+	diag "probe: $fn returning ${spec#*:}: bind failed cleanly, the next one worked"
+done
+# an unreadable NVM: the probe succeeds with a random address
+for fn in igx_nvm_read_mac igx_nvm_validate; do
+	ffail "$fn" -5 1
+	echo "$PCI" > "$DRV/bind" || fail "probe with $fn failing failed"
+	ffoff
+	[ "$(ffired)" = 1 ] || fail "probe: $fn was not called"
+	nd=$(pci_netdev "$PCI")
+	[ -n "$nd" ] || fail "probe with $fn failing: no netdev"
+	diag "probe: $fn returning -EIO: bound as $nd, $(ip -br link show dev "$nd" | awk '{ print $3 }'), perm $(ethtool -P "$nd" | awk '{ print $3 }')"
+	unbind "probe with $fn failing"
+done
+echo "$PCI" > "$DRV/bind" || fail "the final bind failed"
+
+# --- the pair ---
+setup_pair -q
+IF=$LOCAL_IF
+ping -c 2 -W 3 192.0.2.2 > /dev/null || fail "no traffic after the probe faults"
+
+check_traffic() {
+	wait_for '[ "$(carrier "$IF")" = 1 ]' 20 || fail "$1: no carrier"
+	ping -c 2 -i 0.3 -W 3 192.0.2.2 > /dev/null ||
+		ping -c 3 -i 1 -W 5 192.0.2.2 > /dev/null || fail "$1: no traffic"
+}
+is_up() { ip -o link show dev "$IF" | grep -q '[<,]UP[,>]'; }
+
+# --- 2. ip link set up ---
+before=$(all_counters "$IF")
+ip link set "$IF" down
+t0=$SECONDS
+k=0
+nfail=0
+ndegraded=0
+while :; do
+	k=$((k + 1))
+	[ "$k" -le 3000 ] || fail "open: still reaching faults after 3000 steps"
+	if nth "$k" ip link set dev "$IF" up 2> /dev/null; then
+		n=$(fired)
+		[ "$n" = 0 ] && break
+		# a fault open survives: RX buffers it could not fill now
+		ndegraded=$((ndegraded + 1))
+		check_traffic "open step $k (fault absorbed)"
+		ip link set "$IF" down
+		continue
+	fi
+	[ "$(fired)" -gt 0 ] || fail "open step $k: failed without an injected fault"
+	nfail=$((nfail + 1))
+	! is_up || fail "open step $k: failed but $IF is up"
+	ip link set "$IF" up || fail "open step $k: the next open failed"
+	check_traffic "open step $k"
+	ip link set "$IF" down
+done
+steps=$((k - 1))
+[ "$steps" -ge 3 ] || fail "open: only $steps allocation steps"
+check_traffic "open walk end"
+diag "open: $steps allocation steps, $nfail opens failed cleanly, $ndegraded faults absorbed (RX refill), $((SECONDS - t0)) s"
+ip link set "$IF" down
+for spec in igx_setup_rings:-12 igx_request_irqs:-28; do
+	fn=${spec%%:*}
+	ffail "$fn" "${spec#*:}" 1
+	ip link set "$IF" up 2> /dev/null && fail "open with $fn failing succeeded"
+	ffoff
+	[ "$(ffired)" = 1 ] || fail "open: $fn was not called"
+	! is_up || fail "open with $fn failing: $IF is up"
+	ip link set "$IF" up || fail "open after $fn failed"
+	check_traffic "open after $fn failed"
+	ip link set "$IF" down
+	diag "open: $fn returning ${spec#*:}: failed cleanly, the next open worked"
+done
+ip link set "$IF" up
+check_traffic "open scenario end"
+after=$(all_counters "$IF")
+monotonic "$before" "$after" "the open faults" || fail "a counter went backwards"
+
+# --- 3. ethtool -G / -L / MTU under load ---
+rns iperf3 -s -D -p 5201 --pidfile /run/iperf3-f.pid > /dev/null 2>&1 ||
+	fail "cannot start the iperf3 server"
+trap 'fi_off; [ -s /run/iperf3-f.pid ] && kill "$(cat /run/iperf3-f.pid)"' EXIT
+load() { # back-to-back 20 s sessions until /tmp/load.stop
+	local n=0
+	while [ ! -e /tmp/load.stop ]; do
+		n=$((n + 1))
+		iperf3 -c 192.0.2.2 -p 5201 -t 20 -i 0 "$@" > "/tmp/iperf-f.$n.log" 2>&1 ||
+			{ echo "$n" > /tmp/iperf-f.failed; return 1; }
+	done
+	echo "$n" > /tmp/iperf-f.sessions
+}
+load_start() {
+	rm -f /tmp/load.stop /tmp/iperf-f.*
+	load "$@" &
+	LOAD=$!
+	sleep 1
+}
+load_check() {
+	[ -e /tmp/iperf-f.failed ] || return 0
+	n=$(cat /tmp/iperf-f.failed)
+	fail "$1: iperf3 session $n failed: $(tail -n 5 "/tmp/iperf-f.$n.log")"
+}
+load_stop() {
+	touch /tmp/load.stop
+	wait "$LOAD" || load_check "$1"
+	diag "$1: iperf3: $(cat /tmp/iperf-f.sessions) sessions, all completed; last: $(grep -h receiver "/tmp/iperf-f.$(cat /tmp/iperf-f.sessions).log" | tr -s ' ')"
+}
+cur() { # cur -g|-l FIELD
+	ethtool "$1" "$IF" | awk -v f="$2:" '/^Current/ { c = 1 } c && $1 == f { print $2; exit }'
+}
+declare -A MSGS
+# walk WHAT GETOPT "FIELDS" "SET A" "SET B": ethtool GETOPT's FIELDS read
+# "A values" now; flip between the sets with every allocation step
+# failing in turn.
+walk() {
+	local what=$1 get=$2 fields=$3 a=$4 b=$5 k=0 nfail=0 ndeg=0 want have out m t0=$SECONDS
+	local -a cmd
+	while :; do
+		k=$((k + 1))
+		[ "$k" -le 3000 ] || fail "$what: still reaching faults after 3000 steps"
+		want=$(for f in $fields; do cur "$get" "$f"; done | tr '\n' ' ')
+		read -r -a cmd <<< "$b"
+		if out=$(nth "$k" ethtool "${cmd[@]/#IF/$IF}" 2>&1); then
+			n=$(fired)
+			[ "$n" = 0 ] && break
+			ndeg=$((ndeg + 1))
+			m=$a; a=$b; b=$m
+			continue
+		fi
+		[ "$(fired)" -gt 0 ] || fail "$what step $k: failed without an injected fault: $out"
+		nfail=$((nfail + 1))
+		m=$(tr '\n' ' ' <<< "$out" | sed 's/.*netlink error: //')
+		MSGS[$m]=$((${MSGS[$m]:-0} + 1))
+		have=$(for f in $fields; do cur "$get" "$f"; done | tr '\n' ' ')
+		[ "$have" = "$want" ] || fail "$what step $k failed ($out) but $get shows '$have', was '$want'"
+		{ is_up && [ "$(carrier "$IF")" = 1 ]; } || fail "$what step $k: $IF lost its link after a failed change"
+		load_check "$what step $k"
+	done
+	m=$a; a=$b; b=$m
+	diag "$what: $((k - 1)) allocation steps, $nfail changes failed and kept the old configuration, $ndeg faults absorbed, $((SECONDS - t0)) s"
+	# the last (successful) change stays; flip back without faults
+	read -r -a cmd <<< "$b"
+	ethtool "${cmd[@]/#IF/$IF}" || fail "$what: the change back failed"
+	load_check "$what end"
+}
+
+before=$(all_counters "$IF")
+load_start
+walk "ethtool -G" -g "RX TX" "-G IF rx 256 tx 256" "-G IF rx 512 tx 128"
+walk "ethtool -L" -l "Combined" "-L IF combined 2" "-L IF combined 4"
+for m in "${!MSGS[@]}"; do diag "  ${MSGS[$m]} x: $m"; done
+# the same with fail_function on the steps of igx_set_queues
+for spec in igx_alloc_q_vectors:-12 igx_setup_rings:-12 igx_request_irqs:-28; do
+	fn=${spec%%:*}
+	for c in "-G IF rx 512 tx 512" "-L IF combined 3"; do
+		read -r -a cmd <<< "$c"
+		g=-g; [ "${cmd[0]}" = -L ] && g=-l
+		old=$(ethtool "$g" "$IF" | sed -n '/^Current/,$p')
+		ffail "$fn" "${spec#*:}" 1
+		out=$(ethtool "${cmd[@]/#IF/$IF}" 2>&1) && fail "ethtool $c with $fn failing succeeded"
+		ffoff
+		[ "$(ffired)" = 1 ] || fail "ethtool $c: $fn was not called"
+		[ "$(ethtool "$g" "$IF" | sed -n '/^Current/,$p')" = "$old" ] ||
+			fail "ethtool $c failed with $fn failing, but the configuration changed"
+		{ is_up && [ "$(carrier "$IF")" = 1 ]; } || fail "ethtool $c with $fn failing: $IF lost its link"
+		load_check "ethtool $c with $fn failing"
+		diag "ethtool $c, $fn returning ${spec#*:}: refused ($(tr '\n' ' ' <<< "$out" | sed 's/.*netlink error: //')), old configuration kept"
+	done
+done
+# MTU: igx_change_mtu allocates nothing (RX buffers are chained)
+nth 1 ip link set "$IF" mtu 9000 || fail "mtu 9000 with the first allocation failing"
+[ "$(fired)" = 0 ] || fail "mtu change reached an allocation in igx"
+ip link set "$IF" mtu 1500
+ffail igx_change_mtu -12 1
+ip link set "$IF" mtu 9000 2> /dev/null && fail "mtu 9000 with igx_change_mtu failing succeeded"
+ffoff
+[ "$(ffired)" = 1 ] || fail "igx_change_mtu was not called"
+[ "$(cat "/sys/class/net/$IF/mtu")" = 1500 ] || fail "mtu changed although igx_change_mtu failed"
+diag "mtu: no igx allocation on the way; igx_change_mtu failing: refused, mtu 1500 kept"
+load_stop "ethtool/mtu faults"
+after=$(all_counters "$IF")
+monotonic "$before" "$after" "the -G/-L/mtu faults" || fail "a counter went backwards"
+check_traffic "the -G/-L/mtu faults"
+
+# igx_request_irqs failing twice: the new set and the restart of the old
+# one; the port is closed, cleanly, and opens again.
+ffail igx_request_irqs -28 2
+ethtool -G "$IF" rx 512 2> /dev/null && fail "-G with both request_irqs failing succeeded"
+ffoff
+[ "$(ffired)" = 2 ] || fail "-G: igx_request_irqs called $(ffired) times, want 2"
+! is_up || fail "-G with no interrupts left: $IF still up"
+ip link set "$IF" up || fail "open after the failed restart"
+check_traffic "open after the failed restart"
+diag "-G with request_irqs failing for the new and the old set: port closed, reopened fine"
+
+# --- 4. RX buffer allocations failing under load ---
+rx_alloc_fail() { nl qtotal "$IF" | tr ' ' '\n' | awk -F= '$1 == "rx-alloc-fail" { print $2 }'; }
+af0=$(rx_alloc_fail)
+before=$(all_counters "$IF")
+load_start -R
+sleep 3
+fi_reset
+echo 50 > "$FP/probability"
+echo -1 > "$FP/times"
+sleep 4
+echo 100 > "$FP/probability"
+sleep 3
+fi_off
+load_check "RX allocation faults"
+af1=$(rx_alloc_fail)
+sleep 5
+load_stop "RX allocation faults"
+af=$((af1 - af0))
+diag "RX: rx-alloc-fail +$af during 7 s of page allocation faults"
+[ "$af" -gt 0 ] || fail "rx-alloc-fail did not count the RX buffer allocation faults"
+iperf3 -c 192.0.2.2 -p 5201 -t 5 -i 0 -R > /tmp/iperf-rx-after.log 2>&1 ||
+	fail "iperf3 after the RX faults: $(tail -n 3 /tmp/iperf-rx-after.log)"
+after=$(all_counters "$IF")
+monotonic "$before" "$after" "the RX allocation faults" || fail "a counter went backwards"
+fi_reset
+
+# --- 5. TX DMA mapping failures ---
+before=$(all_counters "$IF")
+d0=$(cat "/sys/class/net/$IF/statistics/tx_dropped")
+load_start
+sleep 2
+ffail igx_tx_dma_map -12 40 20
+sleep 5
+ffoff
+n=$(ffired)
+load_check "TX mapping faults"
+load_stop "TX mapping faults"
+d1=$(cat "/sys/class/net/$IF/statistics/tx_dropped")
+diag "TX: $n mappings failed, tx_dropped +$((d1 - d0))"
+[ "$n" -gt 0 ] || fail "igx_tx_dma_map never failed"
+[ $((d1 - d0)) -ge "$n" ] || fail "$n TX mappings failed but tx_dropped grew by $((d1 - d0))"
+check_traffic "the TX mapping faults"
+after=$(all_counters "$IF")
+monotonic "$before" "$after" "the TX mapping faults" || fail "a counter went backwards"
+exit 0
