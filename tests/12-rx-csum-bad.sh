@@ -20,45 +20,22 @@ ethtool -K "$LOCAL_IF" rx on || fail "ethtool -K $LOCAL_IF rx on failed"
 
 # The sender, run in the remote netns: send.py IF DST_MAC tcp|udp good|bad N PORT
 read -r -d '' SEND <<'PYEOF'
-import socket, struct, sys
+import socket, sys
+from igxframes import eth, if_mac, ipv4, raw_socket, tcp_psh, udp
 ifname, dst, proto, kind, n, port = sys.argv[1:7]
 n, port = int(n), int(port)
-src = open("/sys/class/net/%s/address" % ifname).read().strip()
-sip, dip = socket.inet_aton("192.0.2.2"), socket.inet_aton("192.0.2.1")
-
-def csum(b):
-    if len(b) % 2:
-        b += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
-    while s >> 16:
-        s = (s & 0xffff) + (s >> 16)
-    return ~s & 0xffff
-
-s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
-s.bind((ifname, 0))
+s = raw_socket(ifname)
+hdr = eth(dst, if_mac(ifname), 0x0800)
 for i in range(n):
     payload = ("%s-%s-%d " % (proto, kind, i)).encode() * 8
-    sport = 40000 + i
+    bad = kind == "bad"
     if proto == "tcp":
-        # PSH|ACK with data, no connection: the stack answers a good one with
-        # a RST and drops a bad one.
-        l4 = struct.pack("!HHIIBBHHH", sport, port, 1000 + i, 1, 5 << 4, 0x18,
-                         65535, 0, 0) + payload
-        pnum, off = 6, 16
+        l4 = tcp_psh(40000 + i, port, 1000 + i, payload, bad)
+        pnum = socket.IPPROTO_TCP
     else:
-        l4 = struct.pack("!HHHH", sport, port, 8 + len(payload), 0) + payload
-        pnum, off = 17, 6
-    c = csum(sip + dip + struct.pack("!BBH", 0, pnum, len(l4)) + l4)
-    if proto == "udp" and c == 0:
-        c = 0xffff
-    if kind == "bad":
-        c ^= 0x5a5a  # never 0 (that would mean "no checksum" for UDP)
-    l4 = l4[:off] + struct.pack("!H", c) + l4[off + 2:]
-    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(l4), 0x1000 + i, 0x4000,
-                     64, pnum, 0, sip, dip)
-    ip = ip[:10] + struct.pack("!H", csum(ip)) + ip[12:]
-    eth = bytes.fromhex(dst.replace(":", "") + src.replace(":", "")) + b"\x08\x00"
-    s.send(eth + ip + l4)
+        l4 = udp(40000 + i, port, payload, bad)
+        pnum = socket.IPPROTO_UDP
+    s.send(hdr + ipv4(pnum, l4, 0x1000 + i))
 PYEOF
 own=$(cat "/sys/class/net/$LOCAL_IF/address")
 send() { rns python3 -c "$SEND" "$REMOTE_IF" "$own" "$@" || fail "sending $* failed"; }

@@ -15,6 +15,8 @@
 export IGX_KSRC=/usr/local/share/igx/linux-6.12
 : "${IGX_TOP:=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
 : "${IGX_MODULE:=$IGX_TOP/drivers/net/ethernet/intel/igx/igx.ko}"
+# tests/igxframes.py for the tests' Python snippets (ip netns exec keeps it)
+export PYTHONPATH="$IGX_TOP/tests${PYTHONPATH:+:$PYTHONPATH}"
 
 # The far end of setup_pair lives here.
 REMOTE_NS=remote
@@ -308,6 +310,81 @@ all_counters() {
 	nl qtotal "$1" | tr ' ' '\n' | sed 's/^/qstats./'
 	ethtool -S "$1" --all-groups | awk -F': ' 'NR > 1 { print "std." $1 "=" $2 }'
 	ethtool -S "$1" | awk -F': ' 'NR > 1 { sub(/^ +/, "", $1); print "drv." $1 "=" $2 }'
+}
+
+# debug_kernel: true on a kernel built with KASAN (the debug kernel of
+# ../shared/kernels), where everything runs several times slower.
+debug_kernel() {
+	zcat /proc/config.gz 2> /dev/null | grep -qx 'CONFIG_KASAN=y'
+}
+
+# scaled N: a repeat count for a stress loop: N on a stock kernel, a fifth
+# of it (at least 1) on the debug kernel.
+scaled() {
+	if debug_kernel; then
+		echo $(($1 / 5 > 0 ? $1 / 5 : 1))
+	else
+		echo "$1"
+	fi
+}
+
+# Traffic for the stress tests: iperf3 sessions of SECS seconds, back to
+# back, from here to the far end of setup_pair, until traffic_stop. An
+# iperf3 server in the remote netns serves each session; every session
+# must complete.
+#   traffic_start NAME PORT SECS [iperf3 options]
+#   traffic_check NAME	fail if a session of NAME failed
+#   traffic_stop NAME	wait for the last session; diag a summary
+#   traffic_kill NAME	end it now, without judging (the port went away)
+traffic_start() {
+	local name=$1 port=$2 secs=$3
+	shift 3
+	rm -f "/tmp/traffic-$name".*
+	rns iperf3 -s -D -p "$port" --pidfile "/tmp/traffic-$name.server" \
+		> /dev/null 2>&1 || fail "cannot start an iperf3 server on port $port"
+	# -D returns before the daemon listens
+	wait_for "rns ss -Hltn 'sport = :$port' | grep -q ." 10 ||
+		fail "the iperf3 server does not listen on port $port"
+	(
+		n=0
+		while [ ! -e "/tmp/traffic-$name.stop" ]; do
+			n=$((n + 1))
+			iperf3 -c 192.0.2.2 -p "$port" -t "$secs" -i 0 "$@" \
+				> "/tmp/traffic-$name.$n.log" 2>&1 ||
+				{ echo "$n" > "/tmp/traffic-$name.failed"; exit 1; }
+		done
+		echo "$n" > "/tmp/traffic-$name.sessions"
+	) &
+	echo $! > "/tmp/traffic-$name.pid"
+}
+traffic_check() {
+	local n
+	[ -e "/tmp/traffic-$1.failed" ] || return 0
+	n=$(cat "/tmp/traffic-$1.failed")
+	fail "traffic $1: iperf3 session $n failed: $(tail -n 5 "/tmp/traffic-$1.$n.log" | tr '\n' ' ')"
+}
+traffic_stop() {
+	local n
+	touch "/tmp/traffic-$1.stop"
+	wait "$(cat "/tmp/traffic-$1.pid")" 2> /dev/null
+	traffic_check "$1"
+	n=$(cat "/tmp/traffic-$1.sessions")
+	diag "traffic $1: $n iperf3 sessions, all completed; last: $(grep -h receiver "/tmp/traffic-$1.$n.log" | tr -s ' ')"
+	_traffic_server_stop "$1"
+}
+# the server gone, so that its port is free for the next traffic_start
+_traffic_server_stop() {
+	local pid
+	pid=$(cat "/tmp/traffic-$1.server" 2> /dev/null) || return 0
+	kill "$pid" 2> /dev/null
+	wait_for "! kill -0 $pid 2> /dev/null" 5
+}
+traffic_kill() {
+	touch "/tmp/traffic-$1.stop"
+	pkill -P "$(cat "/tmp/traffic-$1.pid")" iperf3 2> /dev/null
+	wait "$(cat "/tmp/traffic-$1.pid")" 2> /dev/null
+	_traffic_server_stop "$1"
+	rm -f "/tmp/traffic-$1.failed"
 }
 
 # nl qstats|qtotal|queues|napis IF [NS]: tests/netdev-nl (netdev netlink
