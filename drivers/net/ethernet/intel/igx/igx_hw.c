@@ -13,6 +13,18 @@
 #include "igx.h"
 
 /*
+ * Every register read goes through here.  Out of line and injectable, so
+ * that a test can make the device vanish without notice: fail_function
+ * with retval -1 makes every read return all ones, as a device that fell
+ * off the bus does.
+ */
+static noinline u32 igx_bus_read(const u8 __iomem *base, u32 reg)
+{
+	return readl(base + reg);
+}
+ALLOW_ERROR_INJECTION(igx_bus_read, ERRNO);
+
+/*
  * A device that fell off the bus (surprise removal, failed link) reads as
  * all ones.  STATUS can never legitimately read so; when it does too, stop
  * touching the device and let the service work detach the interface.
@@ -21,7 +33,7 @@ static void igx_check_removed(struct igx_dev *dev)
 {
 	u8 __iomem *base = READ_ONCE(dev->hw_addr);
 
-	if (!base || readl(base + IGX_STATUS) != ~0U)
+	if (!base || igx_bus_read(base, IGX_STATUS) != ~0U)
 		return;
 	WRITE_ONCE(dev->hw_addr, NULL);
 	set_bit(IGX_STATE_REMOVED, &dev->state);
@@ -36,7 +48,7 @@ u32 igx_rd32(struct igx_dev *dev, u32 reg)
 
 	if (unlikely(!base))
 		return ~0U;
-	val = readl(base + reg);
+	val = igx_bus_read(base, reg);
 	if (unlikely(val == ~0U))
 		igx_check_removed(dev);
 	return val;
