@@ -174,6 +174,9 @@ static int igx_swfw_acquire(struct igx_dev *dev, u32 mask)
 	unsigned int tries;
 	u32 sync;
 
+	/* a device that is gone grants nothing: no wait, no noise */
+	if (test_bit(IGX_STATE_REMOVED, &dev->state))
+		return -ENODEV;
 	for (tries = 0; tries < 200; tries++) {
 		if (igx_swsm_get(dev))
 			break;

@@ -455,6 +455,8 @@ static void igx_wait_queue_enable(struct igx_dev *dev, u32 reg, bool on)
 {
 	u32 val;
 
+	if (test_bit(IGX_STATE_REMOVED, &dev->state))
+		return;
 	if (read_poll_timeout(igx_rd32, val,
 			      !!(val & IGX_XDCTL_ENABLE) == on,
 			      10, 10000, false, dev, reg))
