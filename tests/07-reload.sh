@@ -16,9 +16,12 @@ stat_tx() { cat "/sys/class/net/$LOCAL_IF/statistics/tx_bytes"; }
 wait_for '[ "$(stat_tx)" -gt 5000000 ]' 20 || fail "the background iperf3 did not get going"
 diag "unloading $(drv_module) with $(stat_tx) bytes sent"
 
+# the receiver paused, TCP's frames in flight: see receivers_pause
+receivers_pause
 t0=$(now_ms)
 unload_driver || fail "rmmod $(drv_module) failed"
 diag "rmmod took $(($(now_ms) - t0)) ms"
+receivers_resume
 [ -z "$(nic_ifaces)" ] || fail "ports still there after rmmod"
 [ -d "/sys/module/$(drv_module)" ] && fail "module still loaded after rmmod"
 

@@ -58,7 +58,7 @@ traffic_kill bidir
 # nothing waits on the dead hardware
 t0=$(now_ms)
 timeout 30 ip link set "$LOCAL_IF" down || fail "ip link set down hung or failed on a vanished device"
-timeout 30 rns ip link set "$REMOTE_IF" down || fail "ip link set down (far end) hung or failed"
+rns timeout 30 ip link set "$REMOTE_IF" down || fail "ip link set down (far end) hung or failed"
 diag "both ports down in $(($(now_ms) - t0)) ms"
 t0=$(now_ms)
 timeout 60 rmmod igx || fail "rmmod hung or failed with vanished devices"

@@ -51,7 +51,7 @@ def l4_with_csum(proto, l4, off, bad=False, length=None):
     if proto == socket.IPPROTO_UDP and c == 0:
         c = 0xffff
     if bad:
-        c ^= 0x5a5a
+        c = (c ^ 0x5a5a) or 0xa5a5
     return l4[:off] + struct.pack("!H", c) + l4[off + 2:]
 
 
