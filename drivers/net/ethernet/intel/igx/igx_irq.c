@@ -32,6 +32,17 @@ unsigned int igx_max_queues(struct igx_dev *dev)
 		     dev->family->max_msix - 1);
 }
 
+/*
+ * Every MSI-X vector the MAC can use, or none.  Injectable, so that a
+ * test can make MSI-X unavailable and watch the fallback to MSI.
+ */
+static noinline int igx_msix_alloc(struct igx_dev *dev)
+{
+	return pci_alloc_irq_vectors(dev->pdev, 2, igx_max_queues(dev) + 1,
+				     PCI_IRQ_MSIX);
+}
+ALLOW_ERROR_INJECTION(igx_msix_alloc, ERRNO);
+
 /**
  * igx_irq_init() - choose the interrupt mode and allocate its vectors
  * @dev: the device
@@ -54,8 +65,7 @@ int igx_irq_init(struct igx_dev *dev)
 
 	got = -ENOSPC;
 	if (!test_bit(IGX_PRIV_DISABLE_MSIX, &dev->priv_flags))
-		got = pci_alloc_irq_vectors(pdev, 2, igx_max_queues(dev) + 1,
-					    PCI_IRQ_MSIX);
+		got = igx_msix_alloc(dev);
 	if (got > 0) {
 		dev->irq_mode = IGX_IRQ_MSIX;
 		dev->max_q_vectors = got - 1;
