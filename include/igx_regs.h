@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * igx: hardware definitions for the Intel 82576 / I350 gigabit controllers.
+ * igx: hardware definitions for the Intel 82576 / I350 and 82574 gigabit
+ * controllers.  Registers named IGX_82574_* exist on the 82574 only (or at
+ * another offset there); the others are common, or 82576/I350 only where
+ * their comment says so.
  *
  * Only facts about the hardware live here: register offsets, their fields,
  * descriptor layouts and PCI device IDs.  No code and no driver state.
@@ -26,6 +29,8 @@
 #define IGX_DEV_ID_I350_FIBER		0x1522
 #define IGX_DEV_ID_I350_SERDES		0x1523
 #define IGX_DEV_ID_I350_SGMII		0x1524
+#define IGX_DEV_ID_82574L		0x10d3
+#define IGX_DEV_ID_82574LA		0x10f6
 
 /* ---- General control and status ---- */
 #define IGX_CTRL			0x00000
@@ -71,6 +76,8 @@ enum igx_status_speed {
 #define IGX_CTRL_EXT			0x00018
 #define   IGX_CTRL_EXT_PFRSTD		BIT(14)
 #define   IGX_CTRL_EXT_DRV_LOAD		BIT(28)
+/* 82574: clear the MSI-X pending bits when the cause is masked */
+#define   IGX_CTRL_EXT_PBA_CLR		BIT(31)
 
 /* PHY access through the MDI Control register */
 #define IGX_MDIC			0x00020
@@ -95,6 +102,9 @@ enum igx_mdic_op {
 
 #define IGX_VET				0x00038
 #define   IGX_VET_VET			GENMASK(15, 0)
+
+/* 82574: XOFF refresh (same field as 82576's FCRTV, another offset) */
+#define IGX_82574_FCRTV			0x05f40
 
 /* Pause time sent in XOFF frames, in 512 bit-time quanta */
 #define IGX_FCTTV			0x00170
@@ -132,6 +142,47 @@ enum igx_ledctl_mode {
 #define   IGX_INT_RXDW			BIT(7)
 #define   IGX_INT_DRSTA			BIT(30)
 #define   IGX_INT_ASSERTED		BIT(31)
+/* 82574 in MSI-X mode: one cause per queue and one for all the others */
+#define   IGX_82574_INT_RXQ(q)		BIT(20 + (q))
+#define   IGX_82574_INT_TXQ(q)		BIT(22 + (q))
+#define   IGX_82574_INT_OTHER		BIT(24)
+#define   IGX_82574_INT_QUEUES		GENMASK(23, 20)
+
+/* 82574: interrupt throttling, 256 ns units; ITR for MSI/INTx */
+#define IGX_82574_ITR			0x000c4
+#define IGX_82574_EITR(v)		(0x000e8 + 4 * (v))
+#define   IGX_82574_ITR_INTERVAL	GENMASK(15, 0)
+#define IGX_82574_ITR_NS		256
+/* 82574: ICR bits cleared when their MSI-X message is sent (auto-clear;
+ * with CTRL_EXT.IAME clear they are masked in IMS as well)
+ */
+#define IGX_82574_EIAC			0x000dc
+/*
+ * 82574: MSI-X vector of each cause, a 4-bit entry each (vector in bits
+ * 2:0, valid in bit 3): RXQ0, RXQ1, TXQ0, TXQ1, OTHER from bit 0 up
+ */
+#define IGX_82574_IVAR			0x000e4
+#define   IGX_82574_IVAR_VECTOR		GENMASK(2, 0)
+#define   IGX_82574_IVAR_VALID		BIT(3)
+#define   IGX_82574_IVAR_ENTRY		GENMASK(3, 0)
+enum igx_82574_ivar_slot {
+	IGX_82574_IVAR_RXQ0		= 0,
+	IGX_82574_IVAR_RXQ1		= 1,
+	IGX_82574_IVAR_TXQ0		= 2,
+	IGX_82574_IVAR_TXQ1		= 3,
+	IGX_82574_IVAR_OTHER		= 4,
+};
+
+#define IGX_82574_IVAR_SLOT_BITS	4
+#define IGX_82574_MSIX_VECTORS		5
+
+/* 82574: software ownership of the PHY and the NVM (no SW_FW_SYNC) */
+#define IGX_82574_EXTCNF_CTRL		0x00f00
+#define   IGX_82574_EXTCNF_SWFLAG	BIT(5)
+
+/* 82574: packet buffer allocation, KiB; RX in the low half */
+#define IGX_82574_PBA			0x01000
+#define   IGX_82574_PBA_RX		GENMASK(15, 0)
 
 /* ---- Receive and transmit control ---- */
 #define IGX_RCTL			0x00100
@@ -148,9 +199,13 @@ enum igx_rctl_lbm {
 
 #define   IGX_RCTL_MO			GENMASK(13, 12)
 #define   IGX_RCTL_BAM			BIT(15)
+/* 82574: receive buffer size (with BSEX clear: 2048 >> BSIZE) */
+#define   IGX_82574_RCTL_BSIZE		GENMASK(17, 16)
+#define   IGX_82574_RCTL_BSIZE_2048	0
 #define   IGX_RCTL_VFE			BIT(18)
 #define   IGX_RCTL_DPF			BIT(22)
 #define   IGX_RCTL_PMCF			BIT(23)
+#define   IGX_82574_RCTL_BSEX		BIT(25)
 #define   IGX_RCTL_SECRC		BIT(26)
 
 #define IGX_TCTL			0x00400
@@ -233,7 +288,11 @@ enum igx_rctl_lbm {
 #define   IGX_RXCSUM_CRCOFL		BIT(11)
 #define   IGX_RXCSUM_PCSD		BIT(13)
 
-/* Long packet maximum length, used when RCTL.LPE is set */
+/* 82574: receive filter control; EXTEN selects extended descriptors */
+#define IGX_82574_RFCTL			0x05008
+#define   IGX_82574_RFCTL_EXTEN		BIT(15)
+
+/* Long packet maximum length, used when RCTL.LPE is set (82576/I350) */
 #define IGX_RLPML			0x05004
 #define   IGX_RLPML_LEN			GENMASK(13, 0)
 
@@ -267,10 +326,15 @@ enum igx_mrqc_mrqe {
 #define   IGX_MRQC_UDP_IPV4		BIT(22)
 #define   IGX_MRQC_UDP_IPV6		BIT(23)
 #define   IGX_MRQC_UDP_IPV6_EX		BIT(24)
+/* 82574: MRQE is two bits wide and 01b enables RSS; no UDP hash types */
+#define   IGX_82574_MRQC_MRQE		GENMASK(1, 0)
+#define   IGX_82574_MRQC_MRQE_RSS	1
 
 /* Redirection table: 128 one-byte entries, four per register */
 #define IGX_RETA(n)			(0x05c00 + 4 * (n))
 #define IGX_RETA_ENTRIES		128
+/* 82574: an entry's bit 7 picks the queue (two queues) */
+#define   IGX_82574_RETA_QUEUE		BIT(7)
 /* Toeplitz key: 40 bytes, four per register, first byte lowest */
 #define IGX_RSSRK(n)			(0x05c80 + 4 * (n))
 #define IGX_RSS_KEY_SIZE		40
@@ -305,6 +369,43 @@ enum igx_srrctl_desctype {
 #define IGX_TDH(q)			(0x0e010 + 0x40 * (q))
 #define IGX_TDT(q)			(0x0e018 + 0x40 * (q))
 #define IGX_TXDCTL(q)			(0x0e028 + 0x40 * (q))
+
+/*
+ * 82574: the two queues' registers sit in the legacy blocks, 0x100 apart,
+ * in the same order as above (BAL, BAH, LEN, head, tail, DCTL).  The
+ * 82574's RXDCTL/TXDCTL have no enable bit: RCTL.EN and TCTL.EN with
+ * TARC.ENABLE start the queues.
+ */
+#define IGX_82574_RDBAL(q)		(0x02800 + 0x100 * (q))
+#define IGX_82574_RDBAH(q)		(0x02804 + 0x100 * (q))
+#define IGX_82574_RDLEN(q)		(0x02808 + 0x100 * (q))
+#define IGX_82574_RDH(q)		(0x02810 + 0x100 * (q))
+#define IGX_82574_RDT(q)		(0x02818 + 0x100 * (q))
+#define IGX_82574_RXDCTL(q)		(0x02828 + 0x100 * (q))
+#define IGX_82574_TDBAL(q)		(0x03800 + 0x100 * (q))
+#define IGX_82574_TDBAH(q)		(0x03804 + 0x100 * (q))
+#define IGX_82574_TDLEN(q)		(0x03808 + 0x100 * (q))
+#define IGX_82574_TDH(q)		(0x03810 + 0x100 * (q))
+#define IGX_82574_TDT(q)		(0x03818 + 0x100 * (q))
+#define IGX_82574_TXDCTL(q)		(0x03828 + 0x100 * (q))
+#define   IGX_82574_XDCTL_PTHRESH	GENMASK(5, 0)
+#define   IGX_82574_XDCTL_HTHRESH	GENMASK(13, 8)
+#define   IGX_82574_XDCTL_WTHRESH	GENMASK(21, 16)
+/* thresholds count descriptors, not cache lines */
+#define   IGX_82574_XDCTL_GRAN		BIT(24)
+#define IGX_82574_TARC(q)		(0x03840 + 0x100 * (q))
+#define   IGX_82574_TARC_ENABLE		BIT(10)
+
+/*
+ * Registers of one queue, relative to its block (RDBAL(q) or TDBAL(q)):
+ * the same layout in both families
+ */
+#define IGX_XQ_BAL			0x00
+#define IGX_XQ_BAH			0x04
+#define IGX_XQ_LEN			0x08
+#define IGX_XQ_HEAD			0x10
+#define IGX_XQ_TAIL			0x18
+#define IGX_XQ_DCTL			0x28
 
 /* Ring length registers take bytes, in multiples of 128 */
 #define IGX_RING_LEN_ALIGN		128
@@ -477,5 +578,45 @@ enum igx_txc_l4t {
 #define IGX_TXC_IDX			GENMASK_ULL(38, 36)
 #define IGX_TXC_L4LEN			GENMASK_ULL(47, 40)
 #define IGX_TXC_MSS			GENMASK_ULL(63, 48)
+
+/*
+ * 82574 descriptors.  RX: the extended format (RFCTL.EXTEN), which is
+ * laid out like the advanced one in what igx reads back: DD, EOP, VP,
+ * UDPCS, L4CS (TCPCS), IPCS and the L4E/IPE/RXE errors at the same bits,
+ * length and VLAN in the same fields, and with RXCSUM.PCSD the RSS type
+ * in bits 3:0 and the hash in bits 63:32 of the first quad word, with
+ * the same type numbers for IPv4, TCP/IPv4, TCP/IPv6, IPv6 and IPv6 EX.
+ * Software writes the buffer address and a zero second quad word, as for
+ * the advanced format, so struct igx_adv_rx_desc describes both.
+ *
+ * TX: a TCP/IP context descriptor holds checksum offsets and the TSO
+ * parameters; extended data descriptors (DEXT, DTYP 1) carry the buffers,
+ * the VLAN tag and the per-packet options.  The command bits EOP, IFCS,
+ * RS, DEXT, VLE and TSE, the DD status bit, IXSM/TXSM and the buffer
+ * length field (bits 15:0 at least) sit where the advanced format has
+ * them.
+ */
+#define IGX_82574_TXD_DTYP		GENMASK_ULL(23, 20)
+enum igx_82574_txd_dtyp {
+	IGX_82574_TXD_DTYP_CTXT		= 0,
+	IGX_82574_TXD_DTYP_DATA		= 1,
+};
+
+#define IGX_82574_TXD_LEN		GENMASK_ULL(19, 0)
+#define IGX_82574_TXD_VLAN		GENMASK_ULL(63, 48)
+/* context descriptor, first quad word: checksum start/offset/end */
+#define IGX_82574_TXC_IPCSS		GENMASK_ULL(7, 0)
+#define IGX_82574_TXC_IPCSO		GENMASK_ULL(15, 8)
+#define IGX_82574_TXC_IPCSE		GENMASK_ULL(31, 16)
+#define IGX_82574_TXC_TUCSS		GENMASK_ULL(39, 32)
+#define IGX_82574_TXC_TUCSO		GENMASK_ULL(47, 40)
+#define IGX_82574_TXC_TUCSE		GENMASK_ULL(63, 48)
+/* context descriptor, second quad word */
+#define IGX_82574_TXC_PAYLEN		GENMASK_ULL(19, 0)
+#define IGX_82574_TXC_TUCMD_TCP		BIT_ULL(24)
+#define IGX_82574_TXC_TUCMD_IP		BIT_ULL(25)
+#define IGX_82574_TXC_TUCMD_TSE		BIT_ULL(26)
+#define IGX_82574_TXC_HDRLEN		GENMASK_ULL(47, 40)
+#define IGX_82574_TXC_MSS		GENMASK_ULL(63, 48)
 
 #endif /* _IGX_REGS_H_ */
