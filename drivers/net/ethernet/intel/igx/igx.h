@@ -60,6 +60,7 @@
 
 struct igx_dev;
 struct igx_q_vector;
+struct igx_ring;
 
 /**
  * struct igx_hw_stats - the MAC's counters, accumulated in software
@@ -95,16 +96,57 @@ struct igx_hw_counter {
 	{ .reg = (r), .offset = offsetof(struct igx_hw_stats, f), .wide = (w) }
 
 /**
+ * struct igx_irq_bits - how to unmask and raise one interrupt vector
+ * @mask_reg: register whose bits unmask it (EIMS, or IMS)
+ * @set_reg: register whose bits raise its causes (EICS, or ICS)
+ * @bits: its bits in both
+ */
+struct igx_irq_bits {
+	u32 mask_reg;
+	u32 set_reg;
+	u32 bits;
+};
+
+/**
  * struct igx_family - what differs between the controller families
  * @name: family name, as logged at probe
  * @max_queues: RX/TX queue pairs the MAC has
  * @max_msix: MSI-X vectors the function exposes
+ * @max_mtu: largest MTU the MAC receives
+ * @rx_buf_len: bytes the MAC writes to one RX buffer
+ * @rss_udp: the MAC can hash UDP ports
+ * @reta_shift: where a queue number sits in a redirection table entry
+ * @rxq_regs: offset of queue 0's RX register block (RDBAL)
+ * @txq_regs: offset of queue 0's TX register block (TDBAL)
+ * @q_stride: bytes between two queues' register blocks
+ * @fcrtv: offset of the XOFF refresh timer register
+ * @netdev_ops: net_device operations (their xmit writes this family's
+ *		descriptors)
  * @reset: global reset and wait for it to complete
  * @nvm_lan_base: NVM word offset of this PCI function's LAN section
  * @mac_addr_fixup: adjust the NVM MAC address for this function, or NULL
- * @map_queue: route a queue pair's RX and TX causes to an MSI-X vector
- * @map_other: route the "other" causes (link, ...) to an MSI-X vector
+ * @swfw_acquire: take the software/firmware semaphore of a resource
+ *		  (IGX_SWFW_*) shared with the firmware
+ * @swfw_release: give it back
+ * @configure_mac: family-specific receive and transmit setup at open,
+ *		   after the common one, or NULL
+ * @set_max_frame: limit received frames to this many bytes, or NULL when
+ *		   RCTL.LPE alone decides
+ * @configure_tx_ring: point a TX queue at its ring and enable it
+ * @configure_rx_ring: point an RX queue at its ring and enable it
+ * @stop_rings: disable every queue in use and wait until they stopped
+ * @rss_mrqc: the MRQC value: RSS on with the hash types configured
+ * @irq_mask: mask every interrupt cause, without waiting for handlers
+ * @irq_configure: program the vector map and the interrupt mode
+ * @irq_enable: unmask what the driver handles in the current mode
+ * @msix_bits: how to unmask and raise MSI-X vector @v (queue pair @v,
+ *	       or the "other" causes when @other)
+ * @other_ack: MSI-X "other" vector: acknowledge its causes; returns
+ *	       whether the link may have changed
+ * @write_itr: program a vector's throttle interval
  * @rx_pb_bytes: size of the RX packet buffer (flow control thresholds)
+ * @fix_features: restrict the features to what the MAC can combine, or
+ *		  NULL
  * @hw_counters: the MAC counters this family has
  * @n_hw_counters: their number
  *
@@ -114,19 +156,45 @@ struct igx_family {
 	const char *name;
 	u16 max_queues;
 	u16 max_msix;
+	u16 max_mtu;
+	u16 rx_buf_len;
+	bool rss_udp;
+	u8 reta_shift;
+	u32 rxq_regs;
+	u32 txq_regs;
+	u32 q_stride;
+	u32 fcrtv;
+	const struct net_device_ops *netdev_ops;
 	int (*reset)(struct igx_dev *dev);
 	u16 (*nvm_lan_base)(struct igx_dev *dev);
 	void (*mac_addr_fixup)(struct igx_dev *dev, u8 *addr);
-	void (*map_queue)(struct igx_dev *dev, unsigned int queue,
-			  unsigned int vector);
-	void (*map_other)(struct igx_dev *dev, unsigned int vector);
+	int (*swfw_acquire)(struct igx_dev *dev, u32 mask);
+	void (*swfw_release)(struct igx_dev *dev, u32 mask);
+	void (*configure_mac)(struct igx_dev *dev);
+	void (*set_max_frame)(struct igx_dev *dev, u32 frame);
+	void (*configure_tx_ring)(struct igx_dev *dev, struct igx_ring *ring);
+	void (*configure_rx_ring)(struct igx_dev *dev, struct igx_ring *ring);
+	void (*stop_rings)(struct igx_dev *dev);
+	u32 (*rss_mrqc)(struct igx_dev *dev);
+	void (*irq_mask)(struct igx_dev *dev);
+	void (*irq_configure)(struct igx_dev *dev);
+	void (*irq_enable)(struct igx_dev *dev);
+	void (*msix_bits)(struct igx_dev *dev, unsigned int v, bool other,
+			  struct igx_irq_bits *bits);
+	bool (*other_ack)(struct igx_dev *dev);
+	void (*write_itr)(struct igx_q_vector *qv);
 	u32 (*rx_pb_bytes)(struct igx_dev *dev);
+	netdev_features_t (*fix_features)(netdev_features_t features);
 	const struct igx_hw_counter *hw_counters;
 	unsigned int n_hw_counters;
 };
 
 extern const struct igx_family igx_family_82576;
 extern const struct igx_family igx_family_i350;
+extern const struct net_device_ops igx_netdev_ops_adv;
+/* The MAC counters: every family has them at the same offsets */
+#define IGX_N_HW_COUNTERS	50
+extern const struct igx_hw_counter igx_hw_counters[IGX_N_HW_COUNTERS];
 
 /**
  * struct igx_tx_buf - software state of one TX descriptor
@@ -248,7 +316,7 @@ struct igx_ring {
  * @napi: NAPI context polling @tx and @rx
  * @tx: the TX ring this vector cleans
  * @rx: the RX ring this vector cleans
- * @eims: this vector's bit in EICR/EIMS (MSI-X) or 0
+ * @irq_bits: how to unmask and raise this vector's causes
  * @v_idx: vector index (MSI-X table entry, or 0)
  * @irq: Linux IRQ number
  * @itr_usecs: throttle interval programmed in EITR
@@ -264,7 +332,7 @@ struct igx_q_vector {
 	struct napi_struct napi;
 	struct igx_ring tx;
 	struct igx_ring rx;
-	u32 eims;
+	struct igx_irq_bits irq_bits;
 	u16 v_idx;
 	int irq;
 	u32 itr_usecs;
@@ -358,7 +426,7 @@ enum igx_state_bits {
  * @max_q_vectors: queue vectors the interrupt mode's vectors allow
  * @irq_mode: how interrupts are delivered
  * @other_vector: MSI-X vector index of the link/other causes
- * @eims_other: its EIMS bit
+ * @irq_other: how to unmask its causes
  * @state: IGX_STATE_* bits
  * @service_task: link handling, watchdog and reset
  * @stats_lock: serialises stats readers against rings going away
@@ -400,7 +468,7 @@ struct igx_dev {
 	unsigned int max_q_vectors;
 	enum igx_irq_mode irq_mode;
 	unsigned int other_vector;
-	u32 eims_other;
+	struct igx_irq_bits irq_other;
 
 	unsigned long state;
 	struct delayed_work service_task;
@@ -437,6 +505,27 @@ struct igx_dev {
 	bool perm_addr_random;
 };
 
+/* Bytes of a ring's descriptor array: RDLEN/TDLEN are multiples of 128 */
+static inline size_t igx_ring_bytes(const struct igx_ring *ring)
+{
+	return ALIGN(ring->count * sizeof(struct igx_adv_rx_desc),
+		     IGX_RING_LEN_ALIGN);
+}
+
+/* Offset of register @reg (IGX_XQ_*) of RX or TX queue @q */
+static inline u32 igx_rxq_reg(const struct igx_dev *dev, u16 q, u32 reg)
+{
+	return dev->family->rxq_regs + q * dev->family->q_stride + reg;
+}
+
+static inline u32 igx_txq_reg(const struct igx_dev *dev, u16 q, u32 reg)
+{
+	return dev->family->txq_regs + q * dev->family->q_stride + reg;
+}
+
+/* The queue causes of MSI and INTx mode, in ICR/IMS */
+#define IGX_INT_QUEUE_CAUSES	(IGX_INT_RXDW | IGX_INT_TXDW | IGX_INT_RXDMT0)
+
 /* igx_hw.c: register access and generic MAC/PHY/NVM helpers */
 u32 igx_rd32(struct igx_dev *dev, u32 reg);
 void igx_wr32(struct igx_dev *dev, u32 reg, u32 val);
@@ -469,7 +558,15 @@ void igx_configure_rings(struct igx_dev *dev);
 void igx_stop_rings(struct igx_dev *dev);
 void igx_rx_refill_all(struct igx_dev *dev);
 int igx_tx_offload_build(struct sk_buff *skb, struct igx_tx_offload *off);
-netdev_tx_t igx_xmit_frame(struct sk_buff *skb, struct net_device *netdev);
+int igx_tso_prepare(struct sk_buff *skb);
+struct igx_ring *igx_xmit_prepare(struct sk_buff *skb,
+				  struct net_device *netdev,
+				  netdev_tx_t *ret);
+netdev_tx_t igx_xmit_submit(struct igx_ring *ring, struct sk_buff *skb,
+			    const struct igx_tx_offload *off);
+netdev_tx_t igx_xmit_drop(struct igx_ring *ring, struct sk_buff *skb);
+netdev_tx_t igx_xmit_adv(struct sk_buff *skb, struct net_device *netdev);
+void igx_wait_queue_enable(struct igx_dev *dev, u32 reg, bool on);
 int igx_poll(struct napi_struct *napi, int budget);
 void igx_ring_stats_read(const struct igx_ring_stats *s,
 			 struct igx_ring_stats *sum);
@@ -490,7 +587,9 @@ void igx_irq_configure(struct igx_dev *dev);
 void igx_irq_enable(struct igx_dev *dev);
 void igx_irq_disable(struct igx_dev *dev);
 void igx_irq_vector_enable(struct igx_q_vector *qv);
+u32 igx_eitr_value(u32 usecs);
 void igx_irq_kick(struct igx_q_vector *qv);
+void igx_irq_bits_init(struct igx_dev *dev, struct igx_q_vector *qv);
 void igx_write_itr(struct igx_q_vector *qv);
 u32 igx_qv_itr_usecs(const struct igx_q_vector *qv);
 void igx_update_itr(struct igx_q_vector *qv);
@@ -562,7 +661,6 @@ void igx_self_test(struct net_device *netdev, struct ethtool_test *et,
 /* Static in a kernel without KUnit; exported for igx_kunit.c otherwise */
 u32 igx_max_frame(unsigned int mtu);
 void igx_set_rx_len(struct igx_dev *dev, unsigned int mtu);
-u32 igx_eitr_value(u32 usecs);
 u32 igx_itr_usecs(const struct igx_coal *c, u32 rx_dim_usecs,
 		  u32 tx_dim_usecs);
 #endif

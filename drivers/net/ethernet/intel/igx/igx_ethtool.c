@@ -468,6 +468,11 @@ static int igx_set_rss_hash_opts(struct igx_dev *dev,
 		netdev_err(netdev, "UDP hashes over addresses (sd) or addresses and ports (sdfn)\n");
 		return -EINVAL;
 	}
+	if ((nfc->data & ports) && !dev->family->rss_udp) {
+		netdev_err(netdev, "the %s hashes UDP over addresses only (sd)\n",
+			   dev->family->name);
+		return -EOPNOTSUPP;
+	}
 	*udp = nfc->data & ports;
 	if (test_bit(IGX_STATE_OPEN, &dev->state) &&
 	    !test_bit(IGX_STATE_DOWN, &dev->state))

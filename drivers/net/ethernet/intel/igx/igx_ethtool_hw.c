@@ -407,7 +407,7 @@ void igx_pause_configure(struct igx_dev *dev)
 	igx_wr32(dev, IGX_FCTTV,
 		 FIELD_PREP(IGX_FCTTV_TTV, IGX_FC_PAUSE_TIME));
 	/* refresh XOFF halfway through the pause the partner honours */
-	igx_wr32(dev, IGX_FCRTV,
+	igx_wr32(dev, dev->family->fcrtv,
 		 FIELD_PREP(IGX_FCRTV_FCRTV, IGX_FC_PAUSE_TIME / 2));
 
 	pb = dev->family->rx_pb_bytes(dev);

@@ -77,9 +77,7 @@ void igx_flush(struct igx_dev *dev)
 
 static void igx_mask_all_irqs(struct igx_dev *dev)
 {
-	igx_wr32(dev, IGX_IMC, ~0U);
-	igx_wr32(dev, IGX_EIMC, ~0U);
-	igx_wr32(dev, IGX_EIAC, 0);
+	dev->family->irq_mask(dev);
 	igx_flush(dev);
 	igx_rd32(dev, IGX_ICR);
 }
@@ -139,70 +137,6 @@ int igx_hw_reset_common(struct igx_dev *dev)
 }
 ALLOW_ERROR_INJECTION(igx_hw_reset_common, ERRNO);
 
-/*
- * NVM and PHY are shared with the manageability firmware: take the
- * hardware semaphore (SWSM), then claim the resource in SW_FW_SYNC while
- * the firmware does not hold it.
- */
-static int igx_swsm_get(struct igx_dev *dev)
-{
-	u32 val;
-	int err;
-
-	/* Reading SWSM sets SMBI: whoever reads it clear owns it */
-	err = read_poll_timeout(igx_rd32, val, !(val & IGX_SWSM_SMBI),
-				50, 100000, false, dev, IGX_SWSM);
-	if (err)
-		return err;
-
-	/* keep SMBI set: the read that returned it clear took it */
-	igx_wr32(dev, IGX_SWSM, val | IGX_SWSM_SMBI | IGX_SWSM_SWESMBI);
-	err = read_poll_timeout(igx_rd32, val, val & IGX_SWSM_SWESMBI,
-				50, 100000, false, dev, IGX_SWSM);
-	if (err)
-		igx_wr32(dev, IGX_SWSM, 0);
-	return err;
-}
-
-static void igx_swsm_put(struct igx_dev *dev)
-{
-	igx_rmw32(dev, IGX_SWSM, IGX_SWSM_SMBI | IGX_SWSM_SWESMBI, 0);
-}
-
-static int igx_swfw_acquire(struct igx_dev *dev, u32 mask)
-{
-	unsigned int tries;
-	u32 sync;
-
-	/* a device that is gone grants nothing: no wait, no noise */
-	if (test_bit(IGX_STATE_REMOVED, &dev->state))
-		return -ENODEV;
-	for (tries = 0; tries < 200; tries++) {
-		if (igx_swsm_get(dev))
-			break;
-		sync = igx_rd32(dev, IGX_SW_FW_SYNC);
-		if (!(sync & (mask | (mask << 16)))) {
-			igx_wr32(dev, IGX_SW_FW_SYNC, sync | mask);
-			igx_swsm_put(dev);
-			return 0;
-		}
-		igx_swsm_put(dev);
-		usleep_range(5000, 6000);
-	}
-	netdev_err(dev->netdev, "firmware semaphore %#x not granted\n", mask);
-	return -EBUSY;
-}
-
-static void igx_swfw_release(struct igx_dev *dev, u32 mask)
-{
-	/* Keep the release even when SWSM is stuck: the bit is ours */
-	if (igx_swsm_get(dev))
-		netdev_warn(dev->netdev, "SWSM stuck while releasing %#x\n",
-			    mask);
-	igx_rmw32(dev, IGX_SW_FW_SYNC, mask, 0);
-	igx_swsm_put(dev);
-}
-
 static u32 igx_phy_swfw_mask(struct igx_dev *dev)
 {
 	static const u32 phy_sem[] = {
@@ -229,6 +163,17 @@ static int __igx_nvm_read(struct igx_dev *dev, u16 word, u16 *data)
 	return 0;
 }
 
+/*
+ * The family's firmware semaphore, unless the device is gone: a removed
+ * device grants nothing, so fail at once instead of polling all ones.
+ */
+static int igx_swfw_acquire(struct igx_dev *dev, u32 mask)
+{
+	if (test_bit(IGX_STATE_REMOVED, &dev->state))
+		return -ENODEV;
+	return dev->family->swfw_acquire(dev, mask);
+}
+
 /**
  * igx_nvm_read() - read one 16-bit NVM word
  * @dev: the device
@@ -245,7 +190,7 @@ int igx_nvm_read(struct igx_dev *dev, u16 word, u16 *data)
 	if (err)
 		return err;
 	err = __igx_nvm_read(dev, word, data);
-	igx_swfw_release(dev, IGX_SWFW_EEP);
+	dev->family->swfw_release(dev, IGX_SWFW_EEP);
 	return err;
 }
 
@@ -271,7 +216,7 @@ int igx_nvm_validate(struct igx_dev *dev)
 			break;
 		sum += word;
 	}
-	igx_swfw_release(dev, IGX_SWFW_EEP);
+	dev->family->swfw_release(dev, IGX_SWFW_EEP);
 	if (err)
 		return err;
 	return sum == IGX_NVM_CSUM_SUM ? 0 : -EIO;
@@ -332,7 +277,7 @@ static int igx_mdic(struct igx_dev *dev, u32 op, u32 reg, u16 *val)
 	if (err)
 		return err;
 	err = __igx_mdic(dev, op, reg, val);
-	igx_swfw_release(dev, sem);
+	dev->family->swfw_release(dev, sem);
 	if (err)
 		netdev_dbg(dev->netdev, "PHY %s of reg %u failed: %d\n",
 			   op == IGX_MDIC_OP_READ ? "read" : "write", reg, err);

@@ -3,10 +3,11 @@
  * igx: interrupt modes, the vector map and interrupt moderation.
  *
  * Vector map in MSI-X mode: vector i (0 <= i < num_q_vectors) serves queue
- * pair i and owns EICR bit i; the last vector serves the "other" causes
- * (link state change).  Every vector is auto-cleared and auto-masked by
- * the hardware when it fires, and re-armed by writing its EIMS bit once
- * its work is done.
+ * pair i; the last vector serves the "other" causes (link state change).
+ * Every vector is auto-cleared and auto-masked by the hardware when it
+ * fires, and re-armed once its work is done by writing its bits to its
+ * mask register: EIMS bit i on the 82576/I350, the queue pair's cause
+ * bits in IMS on the 82574 (the family's msix_bits() says which).
  *
  * MSI and INTx use one vector for everything: causes are read from ICR,
  * queue causes are masked in IMS while NAPI runs and unmasked after.
@@ -16,8 +17,6 @@
 #include <linux/interrupt.h>
 
 #include "igx.h"
-
-#define IGX_INT_QUEUE_CAUSES	(IGX_INT_RXDW | IGX_INT_TXDW | IGX_INT_RXDMT0)
 
 /**
  * igx_max_queues() - queue pairs the MAC can serve with MSI-X
@@ -71,7 +70,8 @@ int igx_irq_init(struct igx_dev *dev)
 		dev->max_q_vectors = got - 1;
 		dev->num_q_vectors = min_t(unsigned int, want, got - 1);
 		dev->other_vector = got - 1;
-		dev->eims_other = BIT(dev->other_vector);
+		dev->family->msix_bits(dev, dev->other_vector, true,
+				       &dev->irq_other);
 		return 0;
 	}
 
@@ -84,7 +84,7 @@ int igx_irq_init(struct igx_dev *dev)
 	dev->max_q_vectors = 1;
 	dev->num_q_vectors = 1;
 	dev->other_vector = 0;
-	dev->eims_other = 0;
+	dev->irq_other = (struct igx_irq_bits){};
 	return 0;
 }
 ALLOW_ERROR_INJECTION(igx_irq_init, ERRNO);
@@ -109,12 +109,11 @@ static irqreturn_t igx_msix_queue(int irq, void *data)
 static irqreturn_t igx_msix_other(int irq, void *data)
 {
 	struct igx_dev *dev = data;
-	u32 icr = igx_rd32(dev, IGX_ICR);
 
-	if (icr & IGX_INT_LSC)
+	if (dev->family->other_ack(dev))
 		igx_service_schedule(dev, 0);
 	if (!test_bit(IGX_STATE_DOWN, &dev->state))
-		igx_wr32(dev, IGX_EIMS, dev->eims_other);
+		igx_wr32(dev, dev->irq_other.mask_reg, dev->irq_other.bits);
 	return IRQ_HANDLED;
 }
 
@@ -236,7 +235,7 @@ void igx_free_irqs(struct igx_dev *dev)
  * Return: the value; an interval beyond the field's reach is clamped to
  * IGX_MAX_ITR_USECS rather than wrapped.
  */
-VISIBLE_IF_KUNIT u32 igx_eitr_value(u32 usecs)
+u32 igx_eitr_value(u32 usecs)
 {
 	/* CNT_WDIS: leave the running countdown alone on this write */
 	return FIELD_PREP(IGX_EITR_INTERVAL,
@@ -251,7 +250,7 @@ EXPORT_SYMBOL_IF_KUNIT(igx_eitr_value);
  */
 void igx_write_itr(struct igx_q_vector *qv)
 {
-	igx_wr32(qv->dev, IGX_EITR(qv->v_idx), igx_eitr_value(qv->itr_usecs));
+	qv->dev->family->write_itr(qv);
 }
 EXPORT_SYMBOL_IF_KUNIT(igx_write_itr);
 
@@ -398,23 +397,9 @@ void igx_irq_configure(struct igx_dev *dev)
 {
 	unsigned int i;
 
-	if (dev->irq_mode == IGX_IRQ_MSIX) {
-		igx_wr32(dev, IGX_GPIE, IGX_GPIE_NSICR | IGX_GPIE_MULTIPLE_MSIX |
-					IGX_GPIE_EIAME | IGX_GPIE_PBA);
-		dev->family->map_other(dev, dev->other_vector);
-	} else {
-		igx_wr32(dev, IGX_GPIE, 0);
-	}
-
-	for (i = 0; i < dev->num_q_vectors; i++) {
-		dev->family->map_queue(dev, i, dev->q_vector[i]->v_idx);
+	dev->family->irq_configure(dev);
+	for (i = 0; i < dev->num_q_vectors; i++)
 		igx_write_itr(dev->q_vector[i]);
-	}
-}
-
-static u32 igx_eims_queues(struct igx_dev *dev)
-{
-	return GENMASK(dev->num_q_vectors - 1, 0);
 }
 
 /**
@@ -423,17 +408,7 @@ static u32 igx_eims_queues(struct igx_dev *dev)
  */
 void igx_irq_enable(struct igx_dev *dev)
 {
-	u32 eims;
-
-	if (dev->irq_mode == IGX_IRQ_MSIX) {
-		eims = igx_eims_queues(dev) | dev->eims_other;
-		igx_wr32(dev, IGX_EIAC, eims);
-		igx_wr32(dev, IGX_EIAM, eims);
-		igx_wr32(dev, IGX_EIMS, eims);
-		igx_wr32(dev, IGX_IMS, IGX_INT_LSC);
-	} else {
-		igx_wr32(dev, IGX_IMS, IGX_INT_LSC | IGX_INT_QUEUE_CAUSES);
-	}
+	dev->family->irq_enable(dev);
 	igx_flush(dev);
 }
 
@@ -445,9 +420,7 @@ void igx_irq_disable(struct igx_dev *dev)
 {
 	unsigned int i;
 
-	igx_wr32(dev, IGX_IMC, ~0U);
-	igx_wr32(dev, IGX_EIMC, ~0U);
-	igx_wr32(dev, IGX_EIAC, 0);
+	dev->family->irq_mask(dev);
 	igx_flush(dev);
 
 	for (i = 0; i < dev->num_q_vectors; i++)
@@ -466,10 +439,7 @@ void igx_irq_vector_enable(struct igx_q_vector *qv)
 
 	if (test_bit(IGX_STATE_DOWN, &dev->state))
 		return;
-	if (dev->irq_mode == IGX_IRQ_MSIX)
-		igx_wr32(dev, IGX_EIMS, qv->eims);
-	else
-		igx_wr32(dev, IGX_IMS, IGX_INT_QUEUE_CAUSES);
+	igx_wr32(dev, qv->irq_bits.mask_reg, qv->irq_bits.bits);
 }
 
 /**
@@ -480,10 +450,21 @@ void igx_irq_vector_enable(struct igx_q_vector *qv)
  */
 void igx_irq_kick(struct igx_q_vector *qv)
 {
-	struct igx_dev *dev = qv->dev;
+	igx_wr32(qv->dev, qv->irq_bits.set_reg, qv->irq_bits.bits);
+}
 
-	if (dev->irq_mode == IGX_IRQ_MSIX)
-		igx_wr32(dev, IGX_EICS, qv->eims);
-	else
-		igx_wr32(dev, IGX_ICS, IGX_INT_RXDW);
+/**
+ * igx_irq_bits_init() - how a queue vector is unmasked and raised
+ * @dev: the device, its interrupt mode chosen
+ * @qv: the vector; v_idx is set
+ */
+void igx_irq_bits_init(struct igx_dev *dev, struct igx_q_vector *qv)
+{
+	if (dev->irq_mode == IGX_IRQ_MSIX) {
+		dev->family->msix_bits(dev, qv->v_idx, false, &qv->irq_bits);
+		return;
+	}
+	qv->irq_bits.mask_reg = IGX_IMS;
+	qv->irq_bits.set_reg = IGX_ICS;
+	qv->irq_bits.bits = IGX_INT_QUEUE_CAUSES;
 }

@@ -7,6 +7,7 @@
  * between the LAN functions.
  */
 #include <linux/bitfield.h>
+#include <linux/iopoll.h>
 
 #include "igx.h"
 
@@ -75,59 +76,220 @@ static u16 igx_i350_nvm_lan_base(struct igx_dev *dev)
 	return lan_base[igx_func_id(dev)];
 }
 
-/* The 82576 and the I350 count the same events at the same offsets */
-static const struct igx_hw_counter igx_82576_counters[] = {
-	IGX_HW_CTR(IGX_CRCERRS, crcerrs, false),
-	IGX_HW_CTR(IGX_ALGNERRC, algnerrc, false),
-	IGX_HW_CTR(IGX_SYMERRS, symerrs, false),
-	IGX_HW_CTR(IGX_RXERRC, rxerrc, false),
-	IGX_HW_CTR(IGX_MPC, mpc, false),
-	IGX_HW_CTR(IGX_SCC, scc, false),
-	IGX_HW_CTR(IGX_ECOL, ecol, false),
-	IGX_HW_CTR(IGX_MCC, mcc, false),
-	IGX_HW_CTR(IGX_LATECOL, latecol, false),
-	IGX_HW_CTR(IGX_COLC, colc, false),
-	IGX_HW_CTR(IGX_DC, dc, false),
-	IGX_HW_CTR(IGX_TNCRS, tncrs, false),
-	IGX_HW_CTR(IGX_RLEC, rlec, false),
-	IGX_HW_CTR(IGX_XONRXC, xonrxc, false),
-	IGX_HW_CTR(IGX_XONTXC, xontxc, false),
-	IGX_HW_CTR(IGX_XOFFRXC, xoffrxc, false),
-	IGX_HW_CTR(IGX_XOFFTXC, xofftxc, false),
-	IGX_HW_CTR(IGX_FCRUC, fcruc, false),
-	IGX_HW_CTR(IGX_PRC64, prc64, false),
-	IGX_HW_CTR(IGX_PRC127, prc127, false),
-	IGX_HW_CTR(IGX_PRC255, prc255, false),
-	IGX_HW_CTR(IGX_PRC511, prc511, false),
-	IGX_HW_CTR(IGX_PRC1023, prc1023, false),
-	IGX_HW_CTR(IGX_PRC1522, prc1522, false),
-	IGX_HW_CTR(IGX_GPRC, gprc, false),
-	IGX_HW_CTR(IGX_BPRC, bprc, false),
-	IGX_HW_CTR(IGX_MPRC, mprc, false),
-	IGX_HW_CTR(IGX_GPTC, gptc, false),
-	IGX_HW_CTR(IGX_GORCL, gorc, true),
-	IGX_HW_CTR(IGX_GOTCL, gotc, true),
-	IGX_HW_CTR(IGX_RNBC, rnbc, false),
-	IGX_HW_CTR(IGX_RUC, ruc, false),
-	IGX_HW_CTR(IGX_RFC, rfc, false),
-	IGX_HW_CTR(IGX_ROC, roc, false),
-	IGX_HW_CTR(IGX_RJC, rjc, false),
-	IGX_HW_CTR(IGX_TORL, tor, true),
-	IGX_HW_CTR(IGX_TOTL, tot, true),
-	IGX_HW_CTR(IGX_TPR, tpr, false),
-	IGX_HW_CTR(IGX_TPT, tpt, false),
-	IGX_HW_CTR(IGX_PTC64, ptc64, false),
-	IGX_HW_CTR(IGX_PTC127, ptc127, false),
-	IGX_HW_CTR(IGX_PTC255, ptc255, false),
-	IGX_HW_CTR(IGX_PTC511, ptc511, false),
-	IGX_HW_CTR(IGX_PTC1023, ptc1023, false),
-	IGX_HW_CTR(IGX_PTC1522, ptc1522, false),
-	IGX_HW_CTR(IGX_MPTC, mptc, false),
-	IGX_HW_CTR(IGX_BPTC, bptc, false),
-	IGX_HW_CTR(IGX_TSCTC, tsctc, false),
-	IGX_HW_CTR(IGX_TSCTFC, tsctfc, false),
-	IGX_HW_CTR(IGX_IAC, iac, false),
-};
+/*
+ * NVM and PHY are shared with the manageability firmware: take the
+ * hardware semaphore (SWSM), then claim the resource in SW_FW_SYNC while
+ * the firmware does not hold it.
+ */
+static int igx_swsm_get(struct igx_dev *dev)
+{
+	u32 val;
+	int err;
+
+	/* Reading SWSM sets SMBI: whoever reads it clear owns it */
+	err = read_poll_timeout(igx_rd32, val, !(val & IGX_SWSM_SMBI),
+				50, 100000, false, dev, IGX_SWSM);
+	if (err)
+		return err;
+
+	/* keep SMBI set: the read that returned it clear took it */
+	igx_wr32(dev, IGX_SWSM, val | IGX_SWSM_SMBI | IGX_SWSM_SWESMBI);
+	err = read_poll_timeout(igx_rd32, val, val & IGX_SWSM_SWESMBI,
+				50, 100000, false, dev, IGX_SWSM);
+	if (err)
+		igx_wr32(dev, IGX_SWSM, 0);
+	return err;
+}
+
+static void igx_swsm_put(struct igx_dev *dev)
+{
+	igx_rmw32(dev, IGX_SWSM, IGX_SWSM_SMBI | IGX_SWSM_SWESMBI, 0);
+}
+
+static int igx_82576_swfw_acquire(struct igx_dev *dev, u32 mask)
+{
+	unsigned int tries;
+	u32 sync;
+
+	for (tries = 0; tries < 200; tries++) {
+		if (igx_swsm_get(dev))
+			break;
+		sync = igx_rd32(dev, IGX_SW_FW_SYNC);
+		if (!(sync & (mask | (mask << 16)))) {
+			igx_wr32(dev, IGX_SW_FW_SYNC, sync | mask);
+			igx_swsm_put(dev);
+			return 0;
+		}
+		igx_swsm_put(dev);
+		usleep_range(5000, 6000);
+	}
+	netdev_err(dev->netdev, "firmware semaphore %#x not granted\n", mask);
+	return -EBUSY;
+}
+
+static void igx_82576_swfw_release(struct igx_dev *dev, u32 mask)
+{
+	/* Keep the release even when SWSM is stuck: the bit is ours */
+	if (igx_swsm_get(dev))
+		netdev_warn(dev->netdev, "SWSM stuck while releasing %#x\n",
+			    mask);
+	igx_rmw32(dev, IGX_SW_FW_SYNC, mask, 0);
+	igx_swsm_put(dev);
+}
+
+/* ---- rings ---- */
+
+static void igx_82576_configure_tx_ring(struct igx_dev *dev,
+					struct igx_ring *ring)
+{
+	u16 q = ring->qid;
+
+	igx_wr32(dev, IGX_TXDCTL(q), 0);
+	igx_flush(dev);
+	igx_wr32(dev, IGX_TDBAL(q), lower_32_bits(ring->dma));
+	igx_wr32(dev, IGX_TDBAH(q), upper_32_bits(ring->dma));
+	igx_wr32(dev, IGX_TDLEN(q), igx_ring_bytes(ring));
+	igx_wr32(dev, IGX_TDH(q), 0);
+	igx_wr32(dev, IGX_TDT(q), 0);
+	igx_wr32(dev, IGX_TXDCTL(q), FIELD_PREP(IGX_XDCTL_PTHRESH, 8) |
+				     FIELD_PREP(IGX_XDCTL_HTHRESH, 1) |
+				     FIELD_PREP(IGX_XDCTL_WTHRESH, 1) |
+				     IGX_XDCTL_ENABLE);
+	igx_wait_queue_enable(dev, IGX_TXDCTL(q), true);
+}
+
+static void igx_82576_configure_rx_ring(struct igx_dev *dev,
+					struct igx_ring *ring)
+{
+	u16 q = ring->qid;
+
+	igx_wr32(dev, IGX_RXDCTL(q), 0);
+	igx_flush(dev);
+	igx_wr32(dev, IGX_RDBAL(q), lower_32_bits(ring->dma));
+	igx_wr32(dev, IGX_RDBAH(q), upper_32_bits(ring->dma));
+	igx_wr32(dev, IGX_RDLEN(q), igx_ring_bytes(ring));
+	/* Without flow control, a queue out of descriptors drops its own
+	 * frames instead of stalling the packet buffer all queues share.
+	 */
+	igx_wr32(dev, IGX_SRRCTL(q),
+		 FIELD_PREP(IGX_SRRCTL_BSIZEPKT, IGX_RX_BUF_LEN / SZ_1K) |
+		 FIELD_PREP(IGX_SRRCTL_DESCTYPE,
+			    IGX_SRRCTL_DESCTYPE_ADV_ONEBUF) |
+		 (dev->num_q_vectors > 1 ? IGX_SRRCTL_DROP_EN : 0));
+	igx_wr32(dev, IGX_RDH(q), 0);
+	igx_wr32(dev, IGX_RDT(q), 0);
+	igx_wr32(dev, IGX_RXDCTL(q), FIELD_PREP(IGX_XDCTL_PTHRESH, 8) |
+				     FIELD_PREP(IGX_XDCTL_HTHRESH, 8) |
+				     FIELD_PREP(IGX_XDCTL_WTHRESH, 1) |
+				     IGX_XDCTL_ENABLE);
+	igx_wait_queue_enable(dev, IGX_RXDCTL(q), true);
+}
+
+static void igx_82576_stop_rings(struct igx_dev *dev)
+{
+	unsigned int i;
+
+	for (i = 0; i < dev->num_q_vectors; i++) {
+		igx_wr32(dev, IGX_RXDCTL(i), 0);
+		igx_wr32(dev, IGX_TXDCTL(i), 0);
+	}
+	for (i = 0; i < dev->num_q_vectors; i++) {
+		igx_wait_queue_enable(dev, IGX_RXDCTL(i), false);
+		igx_wait_queue_enable(dev, IGX_TXDCTL(i), false);
+	}
+}
+
+/* Frames longer than this are dropped (with RCTL.LPE; else 1522) */
+static void igx_82576_set_max_frame(struct igx_dev *dev, u32 frame)
+{
+	igx_wr32(dev, IGX_RLPML, FIELD_PREP(IGX_RLPML_LEN, frame));
+}
+
+static u32 igx_82576_rss_mrqc(struct igx_dev *dev)
+{
+	u32 mrqc = FIELD_PREP(IGX_MRQC_MRQE, IGX_MRQC_MRQE_RSS) |
+		   IGX_MRQC_IPV4 | IGX_MRQC_TCP_IPV4 |
+		   IGX_MRQC_IPV6 | IGX_MRQC_TCP_IPV6 |
+		   IGX_MRQC_IPV6_EX | IGX_MRQC_TCP_IPV6_EX;
+
+	if (dev->rss_udp4)
+		mrqc |= IGX_MRQC_UDP_IPV4;
+	if (dev->rss_udp6)
+		mrqc |= IGX_MRQC_UDP_IPV6 | IGX_MRQC_UDP_IPV6_EX;
+	return mrqc;
+}
+
+/* ---- interrupts: EICR/EIMS, one bit per MSI-X vector ---- */
+
+static void igx_82576_irq_mask(struct igx_dev *dev)
+{
+	igx_wr32(dev, IGX_IMC, ~0U);
+	igx_wr32(dev, IGX_EIMC, ~0U);
+	igx_wr32(dev, IGX_EIAC, 0);
+}
+
+static void igx_irq_configure_ivar(struct igx_dev *dev,
+				   void (*map_queue)(struct igx_dev *dev,
+						     unsigned int queue,
+						     unsigned int vector))
+{
+	unsigned int i;
+
+	if (dev->irq_mode == IGX_IRQ_MSIX) {
+		igx_wr32(dev, IGX_GPIE, IGX_GPIE_NSICR | IGX_GPIE_MULTIPLE_MSIX |
+					IGX_GPIE_EIAME | IGX_GPIE_PBA);
+		igx_82576_map_other(dev, dev->other_vector);
+	} else {
+		igx_wr32(dev, IGX_GPIE, 0);
+	}
+	for (i = 0; i < dev->num_q_vectors; i++)
+		map_queue(dev, i, dev->q_vector[i]->v_idx);
+}
+
+static void igx_82576_irq_configure(struct igx_dev *dev)
+{
+	igx_irq_configure_ivar(dev, igx_82576_map_queue);
+}
+
+static void igx_i350_irq_configure(struct igx_dev *dev)
+{
+	igx_irq_configure_ivar(dev, igx_i350_map_queue);
+}
+
+static void igx_82576_irq_enable(struct igx_dev *dev)
+{
+	u32 eims;
+
+	if (dev->irq_mode != IGX_IRQ_MSIX) {
+		igx_wr32(dev, IGX_IMS, IGX_INT_LSC | IGX_INT_QUEUE_CAUSES);
+		return;
+	}
+	/* auto-clear and auto-mask every vector when it fires */
+	eims = GENMASK(dev->num_q_vectors - 1, 0) | dev->irq_other.bits;
+	igx_wr32(dev, IGX_EIAC, eims);
+	igx_wr32(dev, IGX_EIAM, eims);
+	igx_wr32(dev, IGX_EIMS, eims);
+	igx_wr32(dev, IGX_IMS, IGX_INT_LSC);
+}
+
+static void igx_82576_msix_bits(struct igx_dev *dev, unsigned int v,
+				bool other, struct igx_irq_bits *bits)
+{
+	bits->mask_reg = IGX_EIMS;
+	bits->set_reg = IGX_EICS;
+	bits->bits = BIT(v);
+}
+
+/* The other causes are in ICR, cleared by reading it (GPIE.NSICR) */
+static bool igx_82576_other_ack(struct igx_dev *dev)
+{
+	return igx_rd32(dev, IGX_ICR) & IGX_INT_LSC;
+}
+
+static void igx_82576_write_itr(struct igx_q_vector *qv)
+{
+	igx_wr32(qv->dev, IGX_EITR(qv->v_idx), igx_eitr_value(qv->itr_usecs));
+}
 
 /* RXPBS holds the RX packet buffer size in KiB */
 static u32 igx_82576_rx_pb_bytes(struct igx_dev *dev)
@@ -148,14 +310,33 @@ const struct igx_family igx_family_82576 = {
 	.name		= "82576",
 	.max_queues	= 16,
 	.max_msix	= 10,
+	.max_mtu	= IGX_MAX_MTU,
+	.rx_buf_len	= IGX_RX_BUF_LEN,
+	.rss_udp	= true,
+	.rxq_regs	= IGX_RDBAL(0),
+	.txq_regs	= IGX_TDBAL(0),
+	.q_stride	= IGX_RDBAL(1) - IGX_RDBAL(0),
+	.fcrtv		= IGX_FCRTV,
+	.netdev_ops	= &igx_netdev_ops_adv,
 	.reset		= igx_hw_reset_common,
+	.swfw_acquire	= igx_82576_swfw_acquire,
+	.swfw_release	= igx_82576_swfw_release,
+	.set_max_frame	= igx_82576_set_max_frame,
+	.configure_tx_ring = igx_82576_configure_tx_ring,
+	.configure_rx_ring = igx_82576_configure_rx_ring,
+	.stop_rings	= igx_82576_stop_rings,
+	.rss_mrqc	= igx_82576_rss_mrqc,
+	.irq_mask	= igx_82576_irq_mask,
+	.irq_enable	= igx_82576_irq_enable,
+	.msix_bits	= igx_82576_msix_bits,
+	.other_ack	= igx_82576_other_ack,
+	.write_itr	= igx_82576_write_itr,
+	.hw_counters	= igx_hw_counters,
+	.n_hw_counters	= IGX_N_HW_COUNTERS,
 	.nvm_lan_base	= igx_82576_nvm_lan_base,
 	.mac_addr_fixup	= igx_82576_mac_addr_fixup,
-	.map_queue	= igx_82576_map_queue,
-	.map_other	= igx_82576_map_other,
+	.irq_configure	= igx_82576_irq_configure,
 	.rx_pb_bytes	= igx_82576_rx_pb_bytes,
-	.hw_counters	= igx_82576_counters,
-	.n_hw_counters	= ARRAY_SIZE(igx_82576_counters),
 };
 EXPORT_SYMBOL_IF_KUNIT(igx_family_82576);
 
@@ -163,11 +344,30 @@ const struct igx_family igx_family_i350 = {
 	.name		= "I350",
 	.max_queues	= 8,
 	.max_msix	= 10,
+	.max_mtu	= IGX_MAX_MTU,
+	.rx_buf_len	= IGX_RX_BUF_LEN,
+	.rss_udp	= true,
+	.rxq_regs	= IGX_RDBAL(0),
+	.txq_regs	= IGX_TDBAL(0),
+	.q_stride	= IGX_RDBAL(1) - IGX_RDBAL(0),
+	.fcrtv		= IGX_FCRTV,
+	.netdev_ops	= &igx_netdev_ops_adv,
 	.reset		= igx_hw_reset_common,
+	.swfw_acquire	= igx_82576_swfw_acquire,
+	.swfw_release	= igx_82576_swfw_release,
+	.set_max_frame	= igx_82576_set_max_frame,
+	.configure_tx_ring = igx_82576_configure_tx_ring,
+	.configure_rx_ring = igx_82576_configure_rx_ring,
+	.stop_rings	= igx_82576_stop_rings,
+	.rss_mrqc	= igx_82576_rss_mrqc,
+	.irq_mask	= igx_82576_irq_mask,
+	.irq_enable	= igx_82576_irq_enable,
+	.msix_bits	= igx_82576_msix_bits,
+	.other_ack	= igx_82576_other_ack,
+	.write_itr	= igx_82576_write_itr,
+	.hw_counters	= igx_hw_counters,
+	.n_hw_counters	= IGX_N_HW_COUNTERS,
 	.nvm_lan_base	= igx_i350_nvm_lan_base,
-	.map_queue	= igx_i350_map_queue,
-	.map_other	= igx_82576_map_other,
+	.irq_configure	= igx_i350_irq_configure,
 	.rx_pb_bytes	= igx_i350_rx_pb_bytes,
-	.hw_counters	= igx_82576_counters,
-	.n_hw_counters	= ARRAY_SIZE(igx_82576_counters),
 };

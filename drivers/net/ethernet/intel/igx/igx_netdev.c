@@ -66,7 +66,8 @@ EXPORT_SYMBOL_IF_KUNIT(igx_max_frame);
 
 VISIBLE_IF_KUNIT void igx_set_rx_len(struct igx_dev *dev, unsigned int mtu)
 {
-	igx_wr32(dev, IGX_RLPML, FIELD_PREP(IGX_RLPML_LEN, igx_max_frame(mtu)));
+	if (dev->family->set_max_frame)
+		dev->family->set_max_frame(dev, igx_max_frame(mtu));
 	if (mtu > ETH_DATA_LEN)
 		igx_rctl_rmw(dev, 0, IGX_RCTL_LPE);
 	else
@@ -189,6 +190,8 @@ static void igx_configure_mac(struct igx_dev *dev)
 	igx_set_rx_mode(netdev);
 	netif_addr_unlock_bh(netdev);
 	igx_pause_configure(dev);
+	if (dev->family->configure_mac)
+		dev->family->configure_mac(dev);
 }
 
 static void igx_link_queues(struct igx_dev *dev, bool on)
@@ -406,28 +409,45 @@ static void igx_tx_timeout(struct net_device *netdev, unsigned int txqueue)
 
 	netdev_err(netdev,
 		   "TX queue %u hung: TDH %u TDT %u next_to_clean %u next_to_use %u, resetting\n",
-		   txqueue, igx_rd32(dev, IGX_TDH(txqueue)),
-		   igx_rd32(dev, IGX_TDT(txqueue)),
+		   txqueue, igx_rd32(dev, igx_txq_reg(dev, txqueue, IGX_XQ_HEAD)),
+		   igx_rd32(dev, igx_txq_reg(dev, txqueue, IGX_XQ_TAIL)),
 		   READ_ONCE(ring->next_to_clean),
 		   READ_ONCE(ring->next_to_use));
 	WRITE_ONCE(dev->tx_timeouts, dev->tx_timeouts + 1);
 	igx_request_reset(dev);
 }
 
-static const struct net_device_ops igx_netdev_ops = {
-	.ndo_open		= igx_open,
-	.ndo_stop		= igx_stop,
-	.ndo_start_xmit		= igx_xmit_frame,
-	.ndo_set_rx_mode	= igx_set_rx_mode,
-	.ndo_set_mac_address	= igx_set_mac_address,
-	.ndo_validate_addr	= eth_validate_addr,
-	.ndo_change_mtu		= igx_change_mtu,
-	.ndo_set_features	= igx_set_features,
-	.ndo_vlan_rx_add_vid	= igx_vlan_rx_add_vid,
-	.ndo_vlan_rx_kill_vid	= igx_vlan_rx_kill_vid,
-	.ndo_get_stats64	= igx_get_stats64,
-	.ndo_tx_timeout		= igx_tx_timeout,
-};
+static netdev_features_t igx_fix_features(struct net_device *netdev,
+					  netdev_features_t features)
+{
+	struct igx_dev *dev = netdev_priv(netdev);
+
+	if (dev->family->fix_features)
+		features = dev->family->fix_features(features);
+	return features;
+}
+
+/*
+ * One set of operations per descriptor format: they differ only in the
+ * xmit routine, so that neither family's hot path tests which it is.
+ */
+#define IGX_NETDEV_OPS(xmit) {					\
+	.ndo_open		= igx_open,				\
+	.ndo_stop		= igx_stop,				\
+	.ndo_start_xmit		= (xmit),				\
+	.ndo_set_rx_mode	= igx_set_rx_mode,			\
+	.ndo_set_mac_address	= igx_set_mac_address,			\
+	.ndo_validate_addr	= eth_validate_addr,			\
+	.ndo_change_mtu		= igx_change_mtu,			\
+	.ndo_fix_features	= igx_fix_features,			\
+	.ndo_set_features	= igx_set_features,			\
+	.ndo_vlan_rx_add_vid	= igx_vlan_rx_add_vid,			\
+	.ndo_vlan_rx_kill_vid	= igx_vlan_rx_kill_vid,			\
+	.ndo_get_stats64	= igx_get_stats64,			\
+	.ndo_tx_timeout		= igx_tx_timeout,			\
+}
+
+const struct net_device_ops igx_netdev_ops_adv = IGX_NETDEV_OPS(igx_xmit_adv);
 
 /* Full stop and start under RTNL, keeping the configuration */
 static void igx_reinit(struct igx_dev *dev)
@@ -788,12 +808,12 @@ int igx_netdev_init(struct igx_dev *dev)
 {
 	struct net_device *netdev = dev->netdev;
 
-	netdev->netdev_ops = &igx_netdev_ops;
+	netdev->netdev_ops = dev->family->netdev_ops;
 	netdev->stat_ops = &igx_stat_ops;
 	igx_set_ethtool_ops(netdev);
 	netdev->watchdog_timeo = 5 * HZ;
 	netdev->min_mtu = IGX_MIN_MTU;
-	netdev->max_mtu = IGX_MAX_MTU;
+	netdev->max_mtu = dev->family->max_mtu;
 
 	netdev->hw_features = NETIF_F_SG | NETIF_F_IP_CSUM | NETIF_F_IPV6_CSUM |
 			      NETIF_F_TSO | NETIF_F_TSO6 | NETIF_F_RXCSUM |

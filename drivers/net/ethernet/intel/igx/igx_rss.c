@@ -53,8 +53,8 @@ void igx_rss_init(struct igx_dev *dev)
 {
 	netdev_rss_key_fill(dev->rss_key, sizeof(dev->rss_key));
 	igx_rss_reta_default(dev);
-	dev->rss_udp4 = true;
-	dev->rss_udp6 = true;
+	dev->rss_udp4 = dev->family->rss_udp;
+	dev->rss_udp6 = dev->family->rss_udp;
 }
 
 /**
@@ -63,25 +63,22 @@ void igx_rss_init(struct igx_dev *dev)
  */
 void igx_rss_configure(struct igx_dev *dev)
 {
-	unsigned int i;
-	u32 mrqc;
+	unsigned int i, j;
+	u32 reta;
 
 	for (i = 0; i < IGX_RSS_KEY_SIZE / 4; i++)
 		igx_wr32(dev, IGX_RSSRK(i),
 			 get_unaligned_le32(&dev->rss_key[4 * i]));
-	for (i = 0; i < IGX_RETA_ENTRIES / 4; i++)
-		igx_wr32(dev, IGX_RETA(i),
-			 get_unaligned_le32(&dev->rss_reta[4 * i]));
+	/* each entry holds its queue where the family looks for it */
+	for (i = 0; i < IGX_RETA_ENTRIES; i += 4) {
+		reta = 0;
+		for (j = 0; j < 4; j++)
+			reta |= (u32)(dev->rss_reta[i + j] <<
+				      dev->family->reta_shift) << (8 * j);
+		igx_wr32(dev, IGX_RETA(i / 4), reta);
+	}
 
-	mrqc = FIELD_PREP(IGX_MRQC_MRQE, IGX_MRQC_MRQE_RSS) |
-	       IGX_MRQC_IPV4 | IGX_MRQC_TCP_IPV4 |
-	       IGX_MRQC_IPV6 | IGX_MRQC_TCP_IPV6 |
-	       IGX_MRQC_IPV6_EX | IGX_MRQC_TCP_IPV6_EX;
-	if (dev->rss_udp4)
-		mrqc |= IGX_MRQC_UDP_IPV4;
-	if (dev->rss_udp6)
-		mrqc |= IGX_MRQC_UDP_IPV6 | IGX_MRQC_UDP_IPV6_EX;
-	igx_wr32(dev, IGX_MRQC, mrqc);
+	igx_wr32(dev, IGX_MRQC, dev->family->rss_mrqc(dev));
 }
 EXPORT_SYMBOL_IF_KUNIT(igx_rss_configure);
 

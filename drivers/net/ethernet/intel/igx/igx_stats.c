@@ -12,6 +12,63 @@
 
 #include "igx.h"
 
+/*
+ * Where each counter is read from: the 82576, the I350 and the 82574 count
+ * the same events at the same offsets.
+ */
+const struct igx_hw_counter igx_hw_counters[IGX_N_HW_COUNTERS] = {
+	IGX_HW_CTR(IGX_CRCERRS, crcerrs, false),
+	IGX_HW_CTR(IGX_ALGNERRC, algnerrc, false),
+	IGX_HW_CTR(IGX_SYMERRS, symerrs, false),
+	IGX_HW_CTR(IGX_RXERRC, rxerrc, false),
+	IGX_HW_CTR(IGX_MPC, mpc, false),
+	IGX_HW_CTR(IGX_SCC, scc, false),
+	IGX_HW_CTR(IGX_ECOL, ecol, false),
+	IGX_HW_CTR(IGX_MCC, mcc, false),
+	IGX_HW_CTR(IGX_LATECOL, latecol, false),
+	IGX_HW_CTR(IGX_COLC, colc, false),
+	IGX_HW_CTR(IGX_DC, dc, false),
+	IGX_HW_CTR(IGX_TNCRS, tncrs, false),
+	IGX_HW_CTR(IGX_RLEC, rlec, false),
+	IGX_HW_CTR(IGX_XONRXC, xonrxc, false),
+	IGX_HW_CTR(IGX_XONTXC, xontxc, false),
+	IGX_HW_CTR(IGX_XOFFRXC, xoffrxc, false),
+	IGX_HW_CTR(IGX_XOFFTXC, xofftxc, false),
+	IGX_HW_CTR(IGX_FCRUC, fcruc, false),
+	IGX_HW_CTR(IGX_PRC64, prc64, false),
+	IGX_HW_CTR(IGX_PRC127, prc127, false),
+	IGX_HW_CTR(IGX_PRC255, prc255, false),
+	IGX_HW_CTR(IGX_PRC511, prc511, false),
+	IGX_HW_CTR(IGX_PRC1023, prc1023, false),
+	IGX_HW_CTR(IGX_PRC1522, prc1522, false),
+	IGX_HW_CTR(IGX_GPRC, gprc, false),
+	IGX_HW_CTR(IGX_BPRC, bprc, false),
+	IGX_HW_CTR(IGX_MPRC, mprc, false),
+	IGX_HW_CTR(IGX_GPTC, gptc, false),
+	IGX_HW_CTR(IGX_GORCL, gorc, true),
+	IGX_HW_CTR(IGX_GOTCL, gotc, true),
+	IGX_HW_CTR(IGX_RNBC, rnbc, false),
+	IGX_HW_CTR(IGX_RUC, ruc, false),
+	IGX_HW_CTR(IGX_RFC, rfc, false),
+	IGX_HW_CTR(IGX_ROC, roc, false),
+	IGX_HW_CTR(IGX_RJC, rjc, false),
+	IGX_HW_CTR(IGX_TORL, tor, true),
+	IGX_HW_CTR(IGX_TOTL, tot, true),
+	IGX_HW_CTR(IGX_TPR, tpr, false),
+	IGX_HW_CTR(IGX_TPT, tpt, false),
+	IGX_HW_CTR(IGX_PTC64, ptc64, false),
+	IGX_HW_CTR(IGX_PTC127, ptc127, false),
+	IGX_HW_CTR(IGX_PTC255, ptc255, false),
+	IGX_HW_CTR(IGX_PTC511, ptc511, false),
+	IGX_HW_CTR(IGX_PTC1023, ptc1023, false),
+	IGX_HW_CTR(IGX_PTC1522, ptc1522, false),
+	IGX_HW_CTR(IGX_MPTC, mptc, false),
+	IGX_HW_CTR(IGX_BPTC, bptc, false),
+	IGX_HW_CTR(IGX_TSCTC, tsctc, false),
+	IGX_HW_CTR(IGX_TSCTFC, tsctfc, false),
+	IGX_HW_CTR(IGX_IAC, iac, false),
+};
+
 /**
  * igx_hw_stats_update() - add the MAC counters to the running totals
  * @dev: the device

@@ -103,7 +103,7 @@ int igx_alloc_q_vectors(struct igx_dev *dev, struct igx_q_vector **qvs,
 			goto err_free;
 		qv->dev = dev;
 		qv->v_idx = i;
-		qv->eims = dev->irq_mode == IGX_IRQ_MSIX ? BIT(i) : 0;
+		igx_irq_bits_init(dev, qv);
 		qv->itr_usecs = IGX_DEFAULT_ITR_USECS;
 		igx_dim_init(qv);
 		/* programmed when the port starts, not now: the hardware
@@ -205,12 +205,6 @@ void igx_move_ring_stats(struct igx_q_vector *to, struct igx_q_vector *from)
 	}
 }
 
-static size_t igx_ring_bytes(const struct igx_ring *ring)
-{
-	return ALIGN(ring->count * sizeof(struct igx_adv_rx_desc),
-		     IGX_RING_LEN_ALIGN);
-}
-
 static int igx_setup_tx_ring(struct igx_dev *dev, struct igx_ring *ring,
 			     u16 count)
 {
@@ -230,7 +224,7 @@ static int igx_setup_tx_ring(struct igx_dev *dev, struct igx_ring *ring,
 	}
 	ring->next_to_use = 0;
 	ring->next_to_clean = 0;
-	ring->tail = dev->hw_addr + IGX_TDT(ring->qid);
+	ring->tail = dev->hw_addr + igx_txq_reg(dev, ring->qid, IGX_XQ_TAIL);
 	return 0;
 }
 
@@ -308,7 +302,7 @@ static int igx_setup_rx_ring(struct igx_dev *dev, struct igx_ring *ring,
 		.queue_idx = ring->qid,
 		.dma_dir = DMA_FROM_DEVICE,
 		.offset = IGX_RX_HEADROOM,
-		.max_len = IGX_RX_BUF_LEN,
+		.max_len = dev->family->rx_buf_len,
 	};
 	int err = -ENOMEM;
 
@@ -333,7 +327,7 @@ static int igx_setup_rx_ring(struct igx_dev *dev, struct igx_ring *ring,
 	ring->next_to_use = 0;
 	ring->next_to_clean = 0;
 	ring->skb = NULL;
-	ring->tail = dev->hw_addr + IGX_RDT(ring->qid);
+	ring->tail = dev->hw_addr + igx_rxq_reg(dev, ring->qid, IGX_XQ_TAIL);
 	return 0;
 
 err_free_desc:
@@ -451,7 +445,13 @@ void igx_free_rings(struct igx_q_vector **qvs, unsigned int count)
 	}
 }
 
-static void igx_wait_queue_enable(struct igx_dev *dev, u32 reg, bool on)
+/**
+ * igx_wait_queue_enable() - wait for a queue's enable bit to follow
+ * @dev: the device
+ * @reg: its RXDCTL or TXDCTL
+ * @on: the state to wait for
+ */
+void igx_wait_queue_enable(struct igx_dev *dev, u32 reg, bool on)
 {
 	u32 val;
 
@@ -464,52 +464,6 @@ static void igx_wait_queue_enable(struct igx_dev *dev, u32 reg, bool on)
 			    reg, on ? "enable" : "disable");
 }
 
-static void igx_configure_tx_ring(struct igx_dev *dev, struct igx_ring *ring)
-{
-	u16 q = ring->qid;
-
-	/* the queue starts empty: nothing is in flight for BQL */
-	netdev_tx_reset_queue(netdev_get_tx_queue(ring->netdev, q));
-	igx_wr32(dev, IGX_TXDCTL(q), 0);
-	igx_flush(dev);
-	igx_wr32(dev, IGX_TDBAL(q), lower_32_bits(ring->dma));
-	igx_wr32(dev, IGX_TDBAH(q), upper_32_bits(ring->dma));
-	igx_wr32(dev, IGX_TDLEN(q), igx_ring_bytes(ring));
-	igx_wr32(dev, IGX_TDH(q), 0);
-	igx_wr32(dev, IGX_TDT(q), 0);
-	igx_wr32(dev, IGX_TXDCTL(q), FIELD_PREP(IGX_XDCTL_PTHRESH, 8) |
-				     FIELD_PREP(IGX_XDCTL_HTHRESH, 1) |
-				     FIELD_PREP(IGX_XDCTL_WTHRESH, 1) |
-				     IGX_XDCTL_ENABLE);
-	igx_wait_queue_enable(dev, IGX_TXDCTL(q), true);
-}
-
-static void igx_configure_rx_ring(struct igx_dev *dev, struct igx_ring *ring)
-{
-	u16 q = ring->qid;
-
-	igx_wr32(dev, IGX_RXDCTL(q), 0);
-	igx_flush(dev);
-	igx_wr32(dev, IGX_RDBAL(q), lower_32_bits(ring->dma));
-	igx_wr32(dev, IGX_RDBAH(q), upper_32_bits(ring->dma));
-	igx_wr32(dev, IGX_RDLEN(q), igx_ring_bytes(ring));
-	/* Without flow control, a queue out of descriptors drops its own
-	 * frames instead of stalling the packet buffer all queues share.
-	 */
-	igx_wr32(dev, IGX_SRRCTL(q),
-		 FIELD_PREP(IGX_SRRCTL_BSIZEPKT, IGX_RX_BUF_LEN / SZ_1K) |
-		 FIELD_PREP(IGX_SRRCTL_DESCTYPE,
-			    IGX_SRRCTL_DESCTYPE_ADV_ONEBUF) |
-		 (dev->num_q_vectors > 1 ? IGX_SRRCTL_DROP_EN : 0));
-	igx_wr32(dev, IGX_RDH(q), 0);
-	igx_wr32(dev, IGX_RDT(q), 0);
-	igx_wr32(dev, IGX_RXDCTL(q), FIELD_PREP(IGX_XDCTL_PTHRESH, 8) |
-				     FIELD_PREP(IGX_XDCTL_HTHRESH, 8) |
-				     FIELD_PREP(IGX_XDCTL_WTHRESH, 1) |
-				     IGX_XDCTL_ENABLE);
-	igx_wait_queue_enable(dev, IGX_RXDCTL(q), true);
-}
-
 /**
  * igx_configure_rings() - point the hardware at the rings and enable them
  * @dev: the device
@@ -519,8 +473,10 @@ void igx_configure_rings(struct igx_dev *dev)
 	unsigned int i;
 
 	for (i = 0; i < dev->num_q_vectors; i++) {
-		igx_configure_tx_ring(dev, &dev->q_vector[i]->tx);
-		igx_configure_rx_ring(dev, &dev->q_vector[i]->rx);
+		/* the queue starts empty: nothing is in flight for BQL */
+		netdev_tx_reset_queue(netdev_get_tx_queue(dev->netdev, i));
+		dev->family->configure_tx_ring(dev, &dev->q_vector[i]->tx);
+		dev->family->configure_rx_ring(dev, &dev->q_vector[i]->rx);
 	}
 }
 
@@ -530,16 +486,7 @@ void igx_configure_rings(struct igx_dev *dev)
  */
 void igx_stop_rings(struct igx_dev *dev)
 {
-	unsigned int i;
-
-	for (i = 0; i < dev->num_q_vectors; i++) {
-		igx_wr32(dev, IGX_RXDCTL(i), 0);
-		igx_wr32(dev, IGX_TXDCTL(i), 0);
-	}
-	for (i = 0; i < dev->num_q_vectors; i++) {
-		igx_wait_queue_enable(dev, IGX_RXDCTL(i), false);
-		igx_wait_queue_enable(dev, IGX_TXDCTL(i), false);
-	}
+	dev->family->stop_rings(dev);
 }
 
 static void igx_rx_refill(struct igx_ring *ring, gfp_t gfp)
@@ -674,45 +621,63 @@ static int igx_tx_csum(struct sk_buff *skb, struct igx_tx_offload *off)
 	return 0;
 }
 
-/*
- * TCP segmentation: the hardware rewrites the IP length (and the IPv4
- * checksum) of every segment and finishes a TCP checksum that software
- * seeds with the pseudo header *without* the length.
+/**
+ * igx_tso_prepare() - rewrite the headers of a TSO packet for the MAC
+ * @skb: the packet, SKB_GSO_TCPV4 or SKB_GSO_TCPV6
+ *
+ * The MAC rewrites the IP length (and the IPv4 checksum) of every segment
+ * and finishes a TCP checksum that software seeds with the pseudo header
+ * *without* the length.  Both families work so.
+ *
+ * Return: 0 or a negative error.
  */
-static int igx_tso(struct sk_buff *skb, struct igx_tx_offload *off)
+int igx_tso_prepare(struct sk_buff *skb)
 {
-	unsigned int maclen = skb_network_offset(skb);
 	unsigned int l4off = skb_transport_offset(skb);
-	unsigned int l4len, segs;
-	struct tcphdr *th;
 	int err;
 
-	if (!(skb_shinfo(skb)->gso_type & (SKB_GSO_TCPV4 | SKB_GSO_TCPV6)))
-		return -EPROTONOSUPPORT;
 	err = skb_cow_head(skb, 0);
 	if (err)
 		return err;
-
-	th = tcp_hdr(skb);
-	l4len = tcp_hdrlen(skb);
-	if (maclen > FIELD_MAX(IGX_TXC_MACLEN) ||
-	    l4off - maclen > FIELD_MAX(IGX_TXC_IPLEN) ||
-	    l4len > FIELD_MAX(IGX_TXC_L4LEN))
-		return -EINVAL;
 
 	if (vlan_get_protocol(skb) == htons(ETH_P_IP)) {
 		struct iphdr *iph = ip_hdr(skb);
 
 		iph->tot_len = 0;
 		iph->check = 0;
-		off->ctx_hi |= IGX_TXC_TUCMD_IPV4;
-		off->cmd |= IGX_TXD_POPTS_IXSM;
 	} else {
 		ipv6_hdr(skb)->payload_len = 0;
 	}
 	/* the stack's seed includes the length: take it out again */
-	csum_replace_by_diff(&th->check,
+	csum_replace_by_diff(&tcp_hdr(skb)->check,
 			     (__force __wsum)htonl(skb->len - l4off));
+	return 0;
+}
+
+/* TCP segmentation with the advanced context descriptor */
+static int igx_tso(struct sk_buff *skb, struct igx_tx_offload *off)
+{
+	unsigned int maclen = skb_network_offset(skb);
+	unsigned int l4off = skb_transport_offset(skb);
+	unsigned int l4len, segs;
+	int err;
+
+	if (!(skb_shinfo(skb)->gso_type & (SKB_GSO_TCPV4 | SKB_GSO_TCPV6)))
+		return -EPROTONOSUPPORT;
+
+	l4len = tcp_hdrlen(skb);
+	if (maclen > FIELD_MAX(IGX_TXC_MACLEN) ||
+	    l4off - maclen > FIELD_MAX(IGX_TXC_IPLEN) ||
+	    l4len > FIELD_MAX(IGX_TXC_L4LEN))
+		return -EINVAL;
+	err = igx_tso_prepare(skb);
+	if (err)
+		return err;
+
+	if (vlan_get_protocol(skb) == htons(ETH_P_IP)) {
+		off->ctx_hi |= IGX_TXC_TUCMD_IPV4;
+		off->cmd |= IGX_TXD_POPTS_IXSM;
+	}
 
 	segs = skb_shinfo(skb)->gso_segs;
 	off->need_ctx = true;
@@ -773,8 +738,7 @@ static void igx_tx_write_ctx(struct igx_ring *ring, u16 i,
 	struct igx_adv_tx_desc *desc = &ring->tx_desc[i];
 
 	desc->addr = cpu_to_le64(off->ctx_lo);
-	desc->cmd = cpu_to_le64(off->ctx_hi | IGX_TXD_CMD_DEXT |
-				FIELD_PREP(IGX_TXD_DTYP, IGX_TXD_DTYP_CTXT));
+	desc->cmd = cpu_to_le64(off->ctx_hi);
 }
 
 /*
@@ -833,71 +797,108 @@ static bool igx_tx_map(struct igx_ring *ring, struct sk_buff *skb,
 }
 
 /**
- * igx_xmit_frame() - queue one skb on its TX ring
+ * igx_xmit_prepare() - what every family's xmit does before its offloads
  * @skb: the packet
  * @netdev: the device
+ * @ret: what the xmit returns when this returns NULL
  *
- * Return: NETDEV_TX_OK, or NETDEV_TX_BUSY if the ring is unexpectedly full.
+ * Pads runts and linearizes what has too many fragments.  Pad runts
+ * here: the MAC would pad too, but then with whatever bytes follow in
+ * memory; padding ourselves sends only zeros.  The checksum of such a
+ * runt is done in software first: the pad must not count in the L4
+ * length, and an offload engine that takes the length from the frame
+ * (QEMU's does) would count it.
+ *
+ * Return: the packet's TX ring, or NULL when the packet was dropped or
+ * the ring is full (*@ret says which).
  */
-netdev_tx_t igx_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
+struct igx_ring *igx_xmit_prepare(struct sk_buff *skb,
+				  struct net_device *netdev,
+				  netdev_tx_t *ret)
 {
 	struct igx_dev *dev = netdev_priv(netdev);
 	u16 qid = skb_get_queue_mapping(skb);
 	struct igx_ring *ring = &dev->q_vector[qid]->tx;
-	struct igx_tx_offload off;
+
+	*ret = NETDEV_TX_OK;
+	if (unlikely(skb->len < ETH_ZLEN)) {
+		if (skb->ip_summed == CHECKSUM_PARTIAL &&
+		    skb_checksum_help(skb))
+			goto err_drop;
+		if (eth_skb_pad(skb)) {
+			/* it freed the skb */
+			igx_xmit_drop(ring, NULL);
+			return NULL;
+		}
+	}
+
+	if (unlikely(igx_tx_desc_count(skb) > IGX_TX_DESC_NEEDED) &&
+	    skb_linearize(skb))
+		goto err_drop;
+	if (unlikely(igx_ring_unused(ring) < igx_tx_desc_count(skb))) {
+		/* the stop threshold below should make this impossible */
+		netif_stop_subqueue(netdev, qid);
+		writel(ring->next_to_use, ring->tail);
+		*ret = NETDEV_TX_BUSY;
+		return NULL;
+	}
+	return ring;
+
+err_drop:
+	igx_xmit_drop(ring, skb);
+	return NULL;
+}
+
+/**
+ * igx_xmit_drop() - free a packet the xmit path cannot send, count it
+ * @ring: its TX ring
+ * @skb: the packet, or NULL when it is freed already
+ *
+ * Return: NETDEV_TX_OK.
+ */
+netdev_tx_t igx_xmit_drop(struct igx_ring *ring, struct sk_buff *skb)
+{
+	dev_kfree_skb_any(skb);
+	igx_tx_count_drop(ring);
+	return NETDEV_TX_OK;
+}
+
+/**
+ * igx_xmit_submit() - put a packet on its ring and ring the doorbell
+ * @ring: the TX ring igx_xmit_prepare() returned
+ * @skb: the packet
+ * @off: its context descriptor words and the command bits of its data
+ *	 descriptors, in the family's descriptor format
+ *
+ * Return: NETDEV_TX_OK.
+ */
+netdev_tx_t igx_xmit_submit(struct igx_ring *ring, struct sk_buff *skb,
+			    const struct igx_tx_offload *off)
+{
+	struct net_device *netdev = ring->netdev;
 	struct igx_tx_buf *first;
 	struct netdev_queue *txq;
 	unsigned int f, len;
 	u16 i, head, ntu;
 	skb_frag_t *frag;
-	u64 cmd;
-
-	/* Pad runts here: the MAC would pad too, but then with whatever
-	 * bytes follow in memory; padding ourselves sends only zeros.
-	 * The checksum of such a runt is done in software first: the pad
-	 * must not count in the L4 length, and an offload engine that
-	 * takes the length from the frame (QEMU's does) would count it.
-	 */
-	if (unlikely(skb->len < ETH_ZLEN)) {
-		if (skb->ip_summed == CHECKSUM_PARTIAL &&
-		    skb_checksum_help(skb))
-			goto err_free;
-		if (eth_skb_pad(skb))
-			goto err_count;
-	}
-
-	if (unlikely(igx_tx_desc_count(skb) > IGX_TX_DESC_NEEDED) &&
-	    skb_linearize(skb))
-		goto err_free;
-	if (unlikely(igx_ring_unused(ring) < igx_tx_desc_count(skb))) {
-		/* the stop threshold below should make this impossible */
-		netif_stop_subqueue(netdev, qid);
-		writel(ring->next_to_use, ring->tail);
-		return NETDEV_TX_BUSY;
-	}
-	if (igx_tx_offload_build(skb, &off))
-		goto err_free;
 
 	head = ring->next_to_use;
 	first = &ring->tx_buf[head];
 	i = head;
-	if (off.need_ctx) {
-		igx_tx_write_ctx(ring, i, &off);
+	if (off->need_ctx) {
+		igx_tx_write_ctx(ring, i, off);
 		i = igx_ring_next(ring, i);
 	}
 
-	cmd = off.cmd | IGX_TXD_CMD_DEXT | IGX_TXD_CMD_IFCS |
-	      FIELD_PREP(IGX_TXD_DTYP, IGX_TXD_DTYP_DATA) |
-	      FIELD_PREP(IGX_TXD_PAYLEN, off.paylen);
 	len = skb_headlen(skb);
-	if (!igx_tx_map(ring, skb, &i, NULL, len, cmd))
+	if (!igx_tx_map(ring, skb, &i, NULL, len, off->cmd))
 		goto err_unmap;
 
 	for (f = 0; f < skb_shinfo(skb)->nr_frags; f++) {
 		frag = &skb_shinfo(skb)->frags[f];
 		len = skb_frag_size(frag);
 		i = igx_ring_next(ring, i);
-		if (!igx_tx_map(ring, skb, &i, frag, len, cmd))
+		if (!igx_tx_map(ring, skb, &i, frag, len, off->cmd))
 			goto err_unmap;
 	}
 	ring->tx_desc[i].cmd |= cpu_to_le64(IGX_TXD_CMD_EOP | IGX_TXD_CMD_RS);
@@ -906,13 +907,13 @@ netdev_tx_t igx_xmit_frame(struct sk_buff *skb, struct net_device *netdev)
 
 	first->skb = skb;
 	first->last = i;
-	first->segs = off.segs;
-	first->bytes = skb->len + (off.segs - 1) * off.hdr_len;
+	first->segs = off->segs;
+	first->bytes = skb->len + (off->segs - 1) * off->hdr_len;
 	ntu = igx_ring_next(ring, i);
 	/* the cleaner reads first->last only for slots below next_to_use */
 	smp_store_release(&ring->next_to_use, ntu);
 
-	txq = netdev_get_tx_queue(netdev, qid);
+	txq = netdev_get_tx_queue(netdev, ring->qid);
 	if (!netif_txq_maybe_stop(txq, igx_ring_unused(ring),
 				  IGX_TX_DESC_NEEDED, IGX_TX_WAKE_THRESH)) {
 		u64_stats_update_begin(&ring->xstats.syncp);
@@ -928,11 +929,34 @@ err_unmap:
 	/* the descriptor that failed to map holds no mapping of its own */
 	igx_unmap_tx_packet(ring, head, i);
 	net_ratelimited_function(netdev_err, netdev, "TX DMA mapping failed\n");
-err_free:
-	dev_kfree_skb_any(skb);
-err_count:
-	igx_tx_count_drop(ring);
-	return NETDEV_TX_OK;
+	return igx_xmit_drop(ring, skb);
+}
+
+/**
+ * igx_xmit_adv() - ndo_start_xmit with advanced descriptors (82576, I350)
+ * @skb: the packet
+ * @netdev: the device
+ *
+ * Return: NETDEV_TX_OK, or NETDEV_TX_BUSY if the ring is unexpectedly full.
+ */
+netdev_tx_t igx_xmit_adv(struct sk_buff *skb, struct net_device *netdev)
+{
+	struct igx_tx_offload off;
+	struct igx_ring *ring;
+	netdev_tx_t ret;
+
+	ring = igx_xmit_prepare(skb, netdev, &ret);
+	if (unlikely(!ring))
+		return ret;
+	if (igx_tx_offload_build(skb, &off))
+		return igx_xmit_drop(ring, skb);
+
+	off.ctx_hi |= IGX_TXD_CMD_DEXT |
+		      FIELD_PREP(IGX_TXD_DTYP, IGX_TXD_DTYP_CTXT);
+	off.cmd |= IGX_TXD_CMD_DEXT | IGX_TXD_CMD_IFCS |
+		   FIELD_PREP(IGX_TXD_DTYP, IGX_TXD_DTYP_DATA) |
+		   FIELD_PREP(IGX_TXD_PAYLEN, off.paylen);
+	return igx_xmit_submit(ring, skb, &off);
 }
 
 /* Returns 1 for a good L4 checksum, -1 for a bad one, 0 when unchecked */
