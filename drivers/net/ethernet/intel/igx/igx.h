@@ -99,12 +99,63 @@ struct igx_hw_counter {
  * struct igx_irq_bits - how to unmask and raise one interrupt vector
  * @mask_reg: register whose bits unmask it (EIMS, or IMS)
  * @set_reg: register whose bits raise its causes (EICS, or ICS)
- * @bits: its bits in both
+ * @clear_reg: register whose bits mask it (EIMC, or IMC)
+ * @cause_reg: register holding its causes, write one to clear (EICR, ICR)
+ * @bits: its bits in all of them
  */
 struct igx_irq_bits {
 	u32 mask_reg;
 	u32 set_reg;
+	u32 clear_reg;
+	u32 cause_reg;
 	u32 bits;
+};
+
+/**
+ * struct igx_st_reg - registers the offline self-test pattern-tests
+ * @name: register name, for the log
+ * @reg: offset of the first one
+ * @count: how many
+ * @stride: bytes between two of them
+ * @mask: the bits the hardware implements (and QEMU stores)
+ */
+struct igx_st_reg {
+	const char *name;
+	u32 reg;
+	u16 count;
+	u16 stride;
+	u32 mask;
+};
+
+/**
+ * struct igx_reg_block - @count consecutive 32-bit registers from @reg
+ * @reg: offset of the first
+ * @count: how many
+ */
+struct igx_reg_block {
+	u32 reg;
+	u16 count;
+};
+
+#define IGX_REG(r)		{ .reg = (r), .count = 1 }
+#define IGX_REG_ARRAY(r, n)	{ .reg = (r), .count = (n) }
+
+/**
+ * struct igx_regs_layout - what ethtool -d dumps (see igx_ethtool_hw.c)
+ * @version: layout version, the dump's first word
+ * @global: device registers
+ * @n_global: number of blocks in @global
+ * @queue: registers of queue 0; queue q's are q_stride * q further
+ * @n_queue: number of registers in @queue
+ * @n_queues: queues dumped (those not in use read as zero)
+ */
+struct igx_regs_layout {
+	u32 version;
+	const struct igx_reg_block *global;
+	unsigned int n_global;
+	const u32 *queue;
+	unsigned int n_queue;
+	unsigned int n_queues;
 };
 
 /**
@@ -149,6 +200,13 @@ struct igx_irq_bits {
  *		  NULL
  * @hw_counters: the MAC counters this family has
  * @n_hw_counters: their number
+ * @tx_plain_cmd: second quad word of a data descriptor that sends one
+ *		  buffer of @len bytes as it is (self-test), EOP/RS aside
+ * @st_msix_setup: self-test: let each of the first @nvec MSI-X vectors
+ *		   fire on its own causes, auto-cleared, not auto-masked
+ * @st_regs: self-test: registers to pattern-test
+ * @n_st_regs: their number
+ * @regs: the register dump's layout
  *
  * One const instance per family is chosen at probe from the PCI table.
  */
@@ -187,6 +245,11 @@ struct igx_family {
 	netdev_features_t (*fix_features)(netdev_features_t features);
 	const struct igx_hw_counter *hw_counters;
 	unsigned int n_hw_counters;
+	u64 (*tx_plain_cmd)(unsigned int len);
+	void (*st_msix_setup)(struct igx_dev *dev, unsigned int nvec);
+	const struct igx_st_reg *st_regs;
+	unsigned int n_st_regs;
+	const struct igx_regs_layout *regs;
 };
 
 extern const struct igx_family igx_family_82576;

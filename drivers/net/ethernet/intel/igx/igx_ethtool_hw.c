@@ -22,94 +22,31 @@
 /*
  * ---- Register dump (ethtool -d) ----
  *
- * Layout version 1, an array of 32-bit words:
+ * An array of 32-bit words, laid out as the family's struct
+ * igx_regs_layout says (version 1: 82576/I350, version 2: 82574):
  *
- *   word 0                 IGX_REGS_VERSION
+ *   word 0                 the layout version
  *   word 1                 active queue pairs (n)
- *   words 2 ..             igx_regs_global[], in table order
- *   then IGX_MAX_QUEUES    blocks of igx_regs_queue[], one per queue;
+ *   words 2 ..             layout->global[], in table order
+ *   then layout->n_queues  blocks of layout->queue[], one per queue;
  *                          blocks of queues >= n are zero
  *
  * Documentation/igx.rst lists the registers.  Only registers whose read
- * has no side effect are here: ICR and EICR (clear on read), SWSM (a
- * read takes the semaphore), the statistics counters and RQDPC (clear
- * on read) are left out on purpose; write-only registers (ICS, IMC,
- * EICS, EIMC) read nothing useful.  Any change of the list or of its
- * order must bump IGX_REGS_VERSION.
+ * has no side effect are in the tables: ICR and EICR (clear on read),
+ * SWSM (a read takes the semaphore), the statistics counters and RQDPC
+ * (clear on read) are left out on purpose; write-only registers (ICS,
+ * IMC, EICS, EIMC) read nothing useful.  Any change of a list or of its
+ * order must bump its version.
  */
-#define IGX_REGS_VERSION	1
 
-struct igx_reg_block {
-	u32 reg;
-	u16 count;
-};
-
-/* @count consecutive 32-bit registers starting at @reg */
-#define IGX_REG(r)		{ .reg = (r), .count = 1 }
-#define IGX_REG_ARRAY(r, n)	{ .reg = (r), .count = (n) }
-
-static const struct igx_reg_block igx_regs_global[] = {
-	/* general control and status */
-	IGX_REG(IGX_CTRL),
-	IGX_REG(IGX_STATUS),
-	IGX_REG(IGX_EECD),
-	IGX_REG(IGX_CTRL_EXT),
-	IGX_REG(IGX_MDIC),
-	IGX_REG(IGX_SW_FW_SYNC),
-	IGX_REG(IGX_LEDCTL),
-	/* flow control */
-	IGX_REG(IGX_FCAL),
-	IGX_REG(IGX_FCAH),
-	IGX_REG(IGX_FCT),
-	IGX_REG(IGX_FCTTV),
-	IGX_REG(IGX_FCRTL),
-	IGX_REG(IGX_FCRTH),
-	IGX_REG(IGX_FCRTV),
-	IGX_REG(IGX_RXPBS),
-	/* interrupts: masks and routing, never the cause registers */
-	IGX_REG(IGX_IMS),
-	IGX_REG(IGX_IAM),
-	IGX_REG(IGX_GPIE),
-	IGX_REG(IGX_EIMS),
-	IGX_REG(IGX_EIAC),
-	IGX_REG(IGX_EIAM),
-	IGX_REG_ARRAY(IGX_EITR(0), 10),		/* the PF's MSI-X vectors */
-	IGX_REG_ARRAY(IGX_IVAR(0), 8),
-	IGX_REG(IGX_IVAR_MISC),
-	/* receive and transmit control */
-	IGX_REG(IGX_RCTL),
-	IGX_REG(IGX_RXCSUM),
-	IGX_REG(IGX_RLPML),
-	IGX_REG(IGX_TCTL),
-	IGX_REG(IGX_TIPG),
-	IGX_REG(IGX_VET),
-	/* RSS */
-	IGX_REG(IGX_MRQC),
-	IGX_REG_ARRAY(IGX_RETA(0), IGX_RETA_ENTRIES / 4),
-	IGX_REG_ARRAY(IGX_RSSRK(0), IGX_RSS_KEY_SIZE / 4),
-	/* filters: RAL0, RAH0, RAL1, RAH1, ... */
-	IGX_REG_ARRAY(IGX_RAL(0), 2 * IGX_NUM_RAR),
-	IGX_REG_ARRAY(IGX_MTA(0), IGX_MTA_NUM),
-	IGX_REG_ARRAY(IGX_VFTA(0), IGX_VFTA_NUM),
-};
-
-/* per queue, given as the offsets of queue 0 (queues are 0x40 apart) */
-static const u32 igx_regs_queue[] = {
-	IGX_RDBAL(0), IGX_RDBAH(0), IGX_RDLEN(0), IGX_SRRCTL(0),
-	IGX_RDH(0), IGX_RDT(0), IGX_RXDCTL(0),
-	IGX_TDBAL(0), IGX_TDBAH(0), IGX_TDLEN(0),
-	IGX_TDH(0), IGX_TDT(0), IGX_TXDCTL(0),
-};
-
-#define IGX_REGS_QUEUE_STRIDE	(IGX_RDBAL(1) - IGX_RDBAL(0))
 #define IGX_REGS_HDR_WORDS	2
 
-static unsigned int igx_regs_global_words(void)
+static unsigned int igx_regs_global_words(const struct igx_regs_layout *l)
 {
 	unsigned int i, n = 0;
 
-	for (i = 0; i < ARRAY_SIZE(igx_regs_global); i++)
-		n += igx_regs_global[i].count;
+	for (i = 0; i < l->n_global; i++)
+		n += l->global[i].count;
 	return n;
 }
 
@@ -121,13 +58,15 @@ static unsigned int igx_regs_global_words(void)
  */
 int igx_get_regs_len(struct net_device *netdev)
 {
-	return (IGX_REGS_HDR_WORDS + igx_regs_global_words() +
-		IGX_MAX_QUEUES * ARRAY_SIZE(igx_regs_queue)) * sizeof(u32);
+	struct igx_dev *dev = netdev_priv(netdev);
+	const struct igx_regs_layout *l = dev->family->regs;
+
+	return (IGX_REGS_HDR_WORDS + igx_regs_global_words(l) +
+		l->n_queues * l->n_queue) * sizeof(u32);
 }
 
 /**
- * igx_get_regs() - dump the registers listed in igx_regs_global[] and
- *		    igx_regs_queue[]
+ * igx_get_regs() - dump the registers the family's layout lists
  * @netdev: the device
  * @regs: ethtool's header; gets the layout version
  * @p: igx_get_regs_len() bytes
@@ -139,24 +78,26 @@ void igx_get_regs(struct net_device *netdev, struct ethtool_regs *regs,
 		  void *p)
 {
 	struct igx_dev *dev = netdev_priv(netdev);
+	const struct igx_regs_layout *l = dev->family->regs;
 	unsigned int active = dev->num_q_vectors;
 	unsigned int i, j, q;
 	u32 *buf = p;
 
 	memset(p, 0, igx_get_regs_len(netdev));
-	regs->version = IGX_REGS_VERSION;
-	*buf++ = IGX_REGS_VERSION;
+	regs->version = l->version;
+	*buf++ = l->version;
 	*buf++ = active;
 
-	for (i = 0; i < ARRAY_SIZE(igx_regs_global); i++)
-		for (j = 0; j < igx_regs_global[i].count; j++)
-			*buf++ = igx_rd32(dev, igx_regs_global[i].reg + 4 * j);
+	for (i = 0; i < l->n_global; i++)
+		for (j = 0; j < l->global[i].count; j++)
+			*buf++ = igx_rd32(dev, l->global[i].reg + 4 * j);
 
-	for (q = 0; q < IGX_MAX_QUEUES; q++) {
-		for (i = 0; i < ARRAY_SIZE(igx_regs_queue); i++) {
+	/* queues are q_stride apart, RX and TX blocks alike */
+	for (q = 0; q < l->n_queues; q++) {
+		for (i = 0; i < l->n_queue; i++) {
 			if (q < active)
-				*buf = igx_rd32(dev, igx_regs_queue[i] +
-						q * IGX_REGS_QUEUE_STRIDE);
+				*buf = igx_rd32(dev, l->queue[i] +
+						q * dev->family->q_stride);
 			buf++;
 		}
 	}

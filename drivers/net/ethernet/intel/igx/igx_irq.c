@@ -466,5 +466,7 @@ void igx_irq_bits_init(struct igx_dev *dev, struct igx_q_vector *qv)
 	}
 	qv->irq_bits.mask_reg = IGX_IMS;
 	qv->irq_bits.set_reg = IGX_ICS;
+	qv->irq_bits.clear_reg = IGX_IMC;
+	qv->irq_bits.cause_reg = IGX_ICR;
 	qv->irq_bits.bits = IGX_INT_QUEUE_CAUSES;
 }

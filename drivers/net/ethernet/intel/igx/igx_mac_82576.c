@@ -277,6 +277,8 @@ static void igx_82576_msix_bits(struct igx_dev *dev, unsigned int v,
 {
 	bits->mask_reg = IGX_EIMS;
 	bits->set_reg = IGX_EICS;
+	bits->clear_reg = IGX_EIMC;
+	bits->cause_reg = IGX_EICR;
 	bits->bits = BIT(v);
 }
 
@@ -290,6 +292,124 @@ static void igx_82576_write_itr(struct igx_q_vector *qv)
 {
 	igx_wr32(qv->dev, IGX_EITR(qv->v_idx), igx_eitr_value(qv->itr_usecs));
 }
+
+/* ---- self-test ---- */
+
+static u64 igx_82576_tx_plain_cmd(unsigned int len)
+{
+	return IGX_TXD_CMD_DEXT | IGX_TXD_CMD_IFCS |
+	       FIELD_PREP(IGX_TXD_DTYP, IGX_TXD_DTYP_DATA) |
+	       FIELD_PREP(IGX_TXD_PAYLEN, len);
+}
+
+/* EICS raises EICR bit v, which is vector v: no IVAR needed */
+static void igx_82576_st_msix_setup(struct igx_dev *dev, unsigned int nvec)
+{
+	igx_wr32(dev, IGX_GPIE, IGX_GPIE_NSICR | IGX_GPIE_MULTIPLE_MSIX |
+				IGX_GPIE_PBA);
+	/* auto-clear only: no auto-mask, the test masks by itself */
+	igx_wr32(dev, IGX_EIAC, GENMASK(nvec - 1, 0));
+}
+
+#define IGX_IVAR_BYTES	lower_32_bits(REPEAT_BYTE(IGX_IVAR_VECTOR | \
+						  IGX_IVAR_VALID))
+
+/* Registers nothing else writes while the port is stopped; every one is
+ * restored after the test and the device is reset anyway.
+ */
+static const struct igx_st_reg igx_82576_st_regs[] = {
+	{ "FCAL",	IGX_FCAL,	1,   4,    GENMASK(31, 0) },
+	{ "FCAH",	IGX_FCAH,	1,   4,    IGX_FCAH_ADDR },
+	{ "FCT",	IGX_FCT,	1,   4,    IGX_FCT_TYPE },
+	{ "VET",	IGX_VET,	1,   4,    IGX_VET_VET },
+	{ "FCTTV",	IGX_FCTTV,	1,   4,    IGX_FCTTV_TTV },
+	/* 15:4 of the thresholds: QEMU keeps no more of them */
+	{ "FCRTL",	IGX_FCRTL,	1,   4,    GENMASK(15, 4) |
+						   IGX_FCRTL_XONE },
+	{ "FCRTH",	IGX_FCRTH,	1,   4,    GENMASK(15, 4) },
+	{ "FCRTV",	IGX_FCRTV,	1,   4,    IGX_FCRTV_FCRTV },
+	{ "TIPG",	IGX_TIPG,	1,   4,    IGX_TIPG_IPGT |
+						   IGX_TIPG_IPGR1 |
+						   IGX_TIPG_IPGR2 },
+	{ "RLPML",	IGX_RLPML,	1,   4,    IGX_RLPML_LEN },
+	{ "RDBAL",	IGX_RDBAL(0),	8,   0x40, IGX_XDBAL_ADDR },
+	{ "RDBAH",	IGX_RDBAH(0),	8,   0x40, GENMASK(31, 0) },
+	{ "RDLEN",	IGX_RDLEN(0),	8,   0x40, IGX_XDLEN_LEN },
+	{ "TDBAL",	IGX_TDBAL(0),	8,   0x40, IGX_XDBAL_ADDR },
+	{ "TDBAH",	IGX_TDBAH(0),	8,   0x40, GENMASK(31, 0) },
+	{ "TDLEN",	IGX_TDLEN(0),	8,   0x40, IGX_XDLEN_LEN },
+	{ "EITR",	IGX_EITR(0),	8,   4,    IGX_EITR_INTERVAL },
+	{ "IVAR",	IGX_IVAR(0),	4,   4,    IGX_IVAR_BYTES },
+	{ "RAL",	IGX_RAL(0),	16,  8,    GENMASK(31, 0) },
+	{ "RAH",	IGX_RAH(0),	16,  8,    IGX_RAH_ADDR | IGX_RAH_POOL |
+						   IGX_RAH_AV },
+	{ "MTA",	IGX_MTA(0),	128, 4,    GENMASK(31, 0) },
+	{ "VFTA",	IGX_VFTA(0),	128, 4,    GENMASK(31, 0) },
+};
+
+/* ---- register dump (ethtool -d), layout 1 ---- */
+
+static const struct igx_reg_block igx_82576_regs_global[] = {
+	/* general control and status */
+	IGX_REG(IGX_CTRL),
+	IGX_REG(IGX_STATUS),
+	IGX_REG(IGX_EECD),
+	IGX_REG(IGX_CTRL_EXT),
+	IGX_REG(IGX_MDIC),
+	IGX_REG(IGX_SW_FW_SYNC),
+	IGX_REG(IGX_LEDCTL),
+	/* flow control */
+	IGX_REG(IGX_FCAL),
+	IGX_REG(IGX_FCAH),
+	IGX_REG(IGX_FCT),
+	IGX_REG(IGX_FCTTV),
+	IGX_REG(IGX_FCRTL),
+	IGX_REG(IGX_FCRTH),
+	IGX_REG(IGX_FCRTV),
+	IGX_REG(IGX_RXPBS),
+	/* interrupts: masks and routing, never the cause registers */
+	IGX_REG(IGX_IMS),
+	IGX_REG(IGX_IAM),
+	IGX_REG(IGX_GPIE),
+	IGX_REG(IGX_EIMS),
+	IGX_REG(IGX_EIAC),
+	IGX_REG(IGX_EIAM),
+	IGX_REG_ARRAY(IGX_EITR(0), 10),		/* the PF's MSI-X vectors */
+	IGX_REG_ARRAY(IGX_IVAR(0), 8),
+	IGX_REG(IGX_IVAR_MISC),
+	/* receive and transmit control */
+	IGX_REG(IGX_RCTL),
+	IGX_REG(IGX_RXCSUM),
+	IGX_REG(IGX_RLPML),
+	IGX_REG(IGX_TCTL),
+	IGX_REG(IGX_TIPG),
+	IGX_REG(IGX_VET),
+	/* RSS */
+	IGX_REG(IGX_MRQC),
+	IGX_REG_ARRAY(IGX_RETA(0), IGX_RETA_ENTRIES / 4),
+	IGX_REG_ARRAY(IGX_RSSRK(0), IGX_RSS_KEY_SIZE / 4),
+	/* filters: RAL0, RAH0, RAL1, RAH1, ... */
+	IGX_REG_ARRAY(IGX_RAL(0), 2 * IGX_NUM_RAR),
+	IGX_REG_ARRAY(IGX_MTA(0), IGX_MTA_NUM),
+	IGX_REG_ARRAY(IGX_VFTA(0), IGX_VFTA_NUM),
+};
+
+/* per queue, given as the offsets of queue 0 (queues are 0x40 apart) */
+static const u32 igx_82576_regs_queue[] = {
+	IGX_RDBAL(0), IGX_RDBAH(0), IGX_RDLEN(0), IGX_SRRCTL(0),
+	IGX_RDH(0), IGX_RDT(0), IGX_RXDCTL(0),
+	IGX_TDBAL(0), IGX_TDBAH(0), IGX_TDLEN(0),
+	IGX_TDH(0), IGX_TDT(0), IGX_TXDCTL(0),
+};
+
+static const struct igx_regs_layout igx_82576_regs = {
+	.version	= 1,
+	.global		= igx_82576_regs_global,
+	.n_global	= ARRAY_SIZE(igx_82576_regs_global),
+	.queue		= igx_82576_regs_queue,
+	.n_queue	= ARRAY_SIZE(igx_82576_regs_queue),
+	.n_queues	= IGX_MAX_QUEUES,
+};
 
 /* RXPBS holds the RX packet buffer size in KiB */
 static u32 igx_82576_rx_pb_bytes(struct igx_dev *dev)
@@ -333,6 +453,11 @@ const struct igx_family igx_family_82576 = {
 	.write_itr	= igx_82576_write_itr,
 	.hw_counters	= igx_hw_counters,
 	.n_hw_counters	= IGX_N_HW_COUNTERS,
+	.tx_plain_cmd	= igx_82576_tx_plain_cmd,
+	.st_msix_setup	= igx_82576_st_msix_setup,
+	.st_regs	= igx_82576_st_regs,
+	.n_st_regs	= ARRAY_SIZE(igx_82576_st_regs),
+	.regs		= &igx_82576_regs,
 	.nvm_lan_base	= igx_82576_nvm_lan_base,
 	.mac_addr_fixup	= igx_82576_mac_addr_fixup,
 	.irq_configure	= igx_82576_irq_configure,
@@ -367,6 +492,11 @@ const struct igx_family igx_family_i350 = {
 	.write_itr	= igx_82576_write_itr,
 	.hw_counters	= igx_hw_counters,
 	.n_hw_counters	= IGX_N_HW_COUNTERS,
+	.tx_plain_cmd	= igx_82576_tx_plain_cmd,
+	.st_msix_setup	= igx_82576_st_msix_setup,
+	.st_regs	= igx_82576_st_regs,
+	.n_st_regs	= ARRAY_SIZE(igx_82576_st_regs),
+	.regs		= &igx_82576_regs,
 	.nvm_lan_base	= igx_i350_nvm_lan_base,
 	.irq_configure	= igx_i350_irq_configure,
 	.rx_pb_bytes	= igx_i350_rx_pb_bytes,

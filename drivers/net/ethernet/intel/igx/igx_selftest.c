@@ -54,58 +54,6 @@ static const char igx_st_names[IGX_ST_NUM][ETH_GSTRING_LEN] = {
 
 /* ---- register test ---- */
 
-/**
- * struct igx_st_reg - registers to pattern-test
- * @name: register name, for the log
- * @reg: offset of the first one
- * @count: how many
- * @stride: bytes between two of them
- * @mask: the bits the hardware implements (and QEMU stores)
- */
-struct igx_st_reg {
-	const char *name;
-	u32 reg;
-	u16 count;
-	u16 stride;
-	u32 mask;
-};
-
-#define IGX_IVAR_BYTES	lower_32_bits(REPEAT_BYTE(IGX_IVAR_VECTOR | \
-						  IGX_IVAR_VALID))
-
-/* Registers nothing else writes while the port is stopped; every one is
- * restored after the test and the device is reset anyway.
- */
-static const struct igx_st_reg igx_st_regs[] = {
-	{ "FCAL",	IGX_FCAL,	1,   4,    GENMASK(31, 0) },
-	{ "FCAH",	IGX_FCAH,	1,   4,    IGX_FCAH_ADDR },
-	{ "FCT",	IGX_FCT,	1,   4,    IGX_FCT_TYPE },
-	{ "VET",	IGX_VET,	1,   4,    IGX_VET_VET },
-	{ "FCTTV",	IGX_FCTTV,	1,   4,    IGX_FCTTV_TTV },
-	/* 15:4 of the thresholds: QEMU keeps no more of them */
-	{ "FCRTL",	IGX_FCRTL,	1,   4,    GENMASK(15, 4) |
-						   IGX_FCRTL_XONE },
-	{ "FCRTH",	IGX_FCRTH,	1,   4,    GENMASK(15, 4) },
-	{ "FCRTV",	IGX_FCRTV,	1,   4,    IGX_FCRTV_FCRTV },
-	{ "TIPG",	IGX_TIPG,	1,   4,    IGX_TIPG_IPGT |
-						   IGX_TIPG_IPGR1 |
-						   IGX_TIPG_IPGR2 },
-	{ "RLPML",	IGX_RLPML,	1,   4,    IGX_RLPML_LEN },
-	{ "RDBAL",	IGX_RDBAL(0),	8,   0x40, IGX_XDBAL_ADDR },
-	{ "RDBAH",	IGX_RDBAH(0),	8,   0x40, GENMASK(31, 0) },
-	{ "RDLEN",	IGX_RDLEN(0),	8,   0x40, IGX_XDLEN_LEN },
-	{ "TDBAL",	IGX_TDBAL(0),	8,   0x40, IGX_XDBAL_ADDR },
-	{ "TDBAH",	IGX_TDBAH(0),	8,   0x40, GENMASK(31, 0) },
-	{ "TDLEN",	IGX_TDLEN(0),	8,   0x40, IGX_XDLEN_LEN },
-	{ "EITR",	IGX_EITR(0),	8,   4,    IGX_EITR_INTERVAL },
-	{ "IVAR",	IGX_IVAR(0),	4,   4,    IGX_IVAR_BYTES },
-	{ "RAL",	IGX_RAL(0),	16,  8,    GENMASK(31, 0) },
-	{ "RAH",	IGX_RAH(0),	16,  8,    IGX_RAH_ADDR | IGX_RAH_POOL |
-						   IGX_RAH_AV },
-	{ "MTA",	IGX_MTA(0),	128, 4,    GENMASK(31, 0) },
-	{ "VFTA",	IGX_VFTA(0),	128, 4,    GENMASK(31, 0) },
-};
-
 static const u32 igx_st_patterns[] = {
 	0x5a5a5a5a, 0xa5a5a5a5, 0x00000000, 0xffffffff,
 };
@@ -138,12 +86,13 @@ static u32 igx_st_reg_one(struct igx_dev *dev, const struct igx_st_reg *r,
 
 static u64 igx_st_registers(struct igx_dev *dev)
 {
+	const struct igx_family *fam = dev->family;
 	const struct igx_st_reg *r;
 	unsigned int i, n;
 	u32 bad = 0;
 
-	for (i = 0; i < ARRAY_SIZE(igx_st_regs) && !bad; i++) {
-		r = &igx_st_regs[i];
+	for (i = 0; i < fam->n_st_regs && !bad; i++) {
+		r = &fam->st_regs[i];
 		for (n = 0; n < r->count && !bad; n++) {
 			/* ndo_set_rx_mode writes RAR and MTA without RTNL:
 			 * keep it off a register while its value is not
@@ -233,11 +182,13 @@ static bool igx_st_irq_wait(atomic_t *seen, u32 bit, unsigned int ms)
 static int igx_st_irq_msix_one(struct igx_st_irq *st, unsigned int v)
 {
 	struct igx_dev *dev = st->dev;
+	struct igx_irq_bits b;
 	u32 bit = BIT(v);
 
+	dev->family->msix_bits(dev, v, v == dev->other_vector, &b);
 	/* masked: the cause must stay pending, not interrupt */
-	igx_wr32(dev, IGX_EIMC, bit);
-	igx_wr32(dev, IGX_EICS, bit);
+	igx_wr32(dev, b.clear_reg, b.bits);
+	igx_wr32(dev, b.set_reg, b.bits);
 	igx_flush(dev);
 	if (igx_st_irq_wait(&st->fired, bit, IGX_ST_IRQ_QUIET_MS)) {
 		netdev_err(dev->netdev,
@@ -245,11 +196,11 @@ static int igx_st_irq_msix_one(struct igx_st_irq *st, unsigned int v)
 			   v);
 		return -EIO;
 	}
-	igx_wr32(dev, IGX_EICR, bit);
+	igx_wr32(dev, b.cause_reg, b.bits);
 
 	/* unmasked: it must arrive */
-	igx_wr32(dev, IGX_EIMS, bit);
-	igx_wr32(dev, IGX_EICS, bit);
+	igx_wr32(dev, b.mask_reg, b.bits);
+	igx_wr32(dev, b.set_reg, b.bits);
 	igx_flush(dev);
 	if (!igx_st_irq_wait(&st->fired, bit, IGX_ST_IRQ_TIMEOUT_MS)) {
 		netdev_err(dev->netdev,
@@ -258,7 +209,7 @@ static int igx_st_irq_msix_one(struct igx_st_irq *st, unsigned int v)
 			   IGX_ST_IRQ_TIMEOUT_MS);
 		return -ETIMEDOUT;
 	}
-	igx_wr32(dev, IGX_EIMC, bit);
+	igx_wr32(dev, b.clear_reg, b.bits);
 	return 0;
 }
 
@@ -285,15 +236,11 @@ static int igx_st_irq_msix(struct igx_st_irq *st)
 		}
 	}
 
-	igx_wr32(dev, IGX_GPIE, IGX_GPIE_NSICR | IGX_GPIE_MULTIPLE_MSIX |
-				IGX_GPIE_PBA);
-	/* auto-clear only: no auto-mask, the test masks by itself */
-	igx_wr32(dev, IGX_EIAC, GENMASK(nvec - 1, 0));
+	dev->family->st_msix_setup(dev, nvec);
 	for (t = 0; t < nvec && !err; t++)
 		err = igx_st_irq_msix_one(st, t);
 
-	igx_wr32(dev, IGX_EIMC, ~0U);
-	igx_wr32(dev, IGX_EIAC, 0);
+	dev->family->irq_mask(dev);
 	igx_flush(dev);
 err_free:
 	while (v--)
@@ -312,8 +259,9 @@ static int igx_st_irq_legacy(struct igx_st_irq *st)
 	unsigned int i;
 	int err;
 
-	igx_wr32(dev, IGX_GPIE, 0);
-	igx_wr32(dev, IGX_IMC, ~0U);
+	/* the vector map of MSI/INTx mode, every cause masked */
+	dev->family->irq_configure(dev);
+	dev->family->irq_mask(dev);
 	igx_rd32(dev, IGX_ICR);
 	err = irq < 0 ? irq :
 	      request_irq(irq, igx_st_legacy_irq,
@@ -475,70 +423,31 @@ static int igx_st_frame_diff(const u8 *f, unsigned int i, unsigned int len,
 	return -1;
 }
 
-static int igx_st_wait_queue(struct igx_dev *dev, u32 reg, bool on)
-{
-	u32 val;
-	int err;
-
-	err = read_poll_timeout(igx_rd32, val,
-				!!(val & IGX_XDCTL_ENABLE) == on,
-				10, 10 * USEC_PER_MSEC, false, dev, reg);
-	if (err)
-		netdev_err(dev->netdev,
-			   "self-test: loopback: queue control %#x did not %s\n",
-			   reg, on ? "enable" : "disable");
-	return err;
-}
-
 static int igx_st_loop_setup(struct igx_dev *dev, struct igx_st_ring *tx,
 			     struct igx_st_ring *rx, const u8 *addr)
 {
+	struct igx_ring ring = { .count = IGX_ST_RING, .qid = 0 };
 	struct igx_adv_rx_desc *rxd = rx->desc;
 	unsigned int i;
-	int err;
 
 	/* A station address nobody on the wire sends to: the peer's frames
 	 * are filtered out while the MAC talks to itself.
 	 */
 	igx_set_rar(dev, 0, addr);
+	if (dev->family->configure_mac)
+		dev->family->configure_mac(dev);
 
 	for (i = 0; i < IGX_ST_RING; i++) {
 		rxd[i].addr = cpu_to_le64(rx->buf_dma + i * IGX_ST_BUF_LEN);
 		rxd[i].hdr_or_status = 0;
 	}
-	igx_wr32(dev, IGX_RXDCTL(0), 0);
-	igx_wr32(dev, IGX_RDBAL(0), lower_32_bits(rx->desc_dma));
-	igx_wr32(dev, IGX_RDBAH(0), upper_32_bits(rx->desc_dma));
-	igx_wr32(dev, IGX_RDLEN(0), igx_st_desc_bytes());
-	igx_wr32(dev, IGX_SRRCTL(0),
-		 FIELD_PREP(IGX_SRRCTL_BSIZEPKT, IGX_ST_BUF_LEN / SZ_1K) |
-		 FIELD_PREP(IGX_SRRCTL_DESCTYPE,
-			    IGX_SRRCTL_DESCTYPE_ADV_ONEBUF));
-	igx_wr32(dev, IGX_RDH(0), 0);
-	igx_wr32(dev, IGX_RDT(0), 0);
-	igx_wr32(dev, IGX_RXDCTL(0), FIELD_PREP(IGX_XDCTL_PTHRESH, 8) |
-				     FIELD_PREP(IGX_XDCTL_HTHRESH, 8) |
-				     FIELD_PREP(IGX_XDCTL_WTHRESH, 1) |
-				     IGX_XDCTL_ENABLE);
-	err = igx_st_wait_queue(dev, IGX_RXDCTL(0), true);
-	if (err)
-		return err;
+	/* queue 0 as the port uses it, on the test's rings */
+	ring.dma = rx->desc_dma;
+	dev->family->configure_rx_ring(dev, &ring);
 	/* the descriptors are written before the doorbell (writel) */
-	igx_wr32(dev, IGX_RDT(0), IGX_ST_FRAMES);
-
-	igx_wr32(dev, IGX_TXDCTL(0), 0);
-	igx_wr32(dev, IGX_TDBAL(0), lower_32_bits(tx->desc_dma));
-	igx_wr32(dev, IGX_TDBAH(0), upper_32_bits(tx->desc_dma));
-	igx_wr32(dev, IGX_TDLEN(0), igx_st_desc_bytes());
-	igx_wr32(dev, IGX_TDH(0), 0);
-	igx_wr32(dev, IGX_TDT(0), 0);
-	igx_wr32(dev, IGX_TXDCTL(0), FIELD_PREP(IGX_XDCTL_PTHRESH, 8) |
-				     FIELD_PREP(IGX_XDCTL_HTHRESH, 1) |
-				     FIELD_PREP(IGX_XDCTL_WTHRESH, 1) |
-				     IGX_XDCTL_ENABLE);
-	err = igx_st_wait_queue(dev, IGX_TXDCTL(0), true);
-	if (err)
-		return err;
+	igx_wr32(dev, igx_rxq_reg(dev, 0, IGX_XQ_TAIL), IGX_ST_FRAMES);
+	ring.dma = tx->desc_dma;
+	dev->family->configure_tx_ring(dev, &ring);
 
 	/* MAC loopback at a forced 1000 Mb/s full duplex */
 	igx_rmw32(dev, IGX_CTRL, IGX_CTRL_SPEED,
@@ -578,15 +487,12 @@ static int igx_st_loop_check(struct igx_dev *dev, struct igx_st_ring *tx,
 		igx_st_frame_fill(tx->buf + i * IGX_ST_BUF_LEN, i, len, addr,
 				  dev->netdev->dev_addr);
 		txd[i].addr = cpu_to_le64(tx->buf_dma + i * IGX_ST_BUF_LEN);
-		txd[i].cmd = cpu_to_le64(IGX_TXD_CMD_DEXT | IGX_TXD_CMD_IFCS |
+		txd[i].cmd = cpu_to_le64(dev->family->tx_plain_cmd(len) |
 					 IGX_TXD_CMD_EOP | IGX_TXD_CMD_RS |
-					 FIELD_PREP(IGX_TXD_DTYP,
-						    IGX_TXD_DTYP_DATA) |
-					 FIELD_PREP(IGX_TXD_LEN, len) |
-					 FIELD_PREP(IGX_TXD_PAYLEN, len));
+					 FIELD_PREP(IGX_TXD_LEN, len));
 	}
 	/* writel() orders the descriptors and frames before the doorbell */
-	igx_wr32(dev, IGX_TDT(0), IGX_ST_FRAMES);
+	igx_wr32(dev, igx_txq_reg(dev, 0, IGX_XQ_TAIL), IGX_ST_FRAMES);
 
 	err = read_poll_timeout(igx_st_rx_status, qw, qw & IGX_RXD_WB_DD,
 				100, IGX_ST_LOOP_TIMEOUT_MS * USEC_PER_MSEC,
@@ -602,8 +508,8 @@ static int igx_st_loop_check(struct igx_dev *dev, struct igx_st_ring *tx,
 			netdev_err(dev->netdev,
 				   "self-test: loopback: frame %u of %u (%u bytes) not received (TDH %u, RDH %u, TX status %s)\n",
 				   i, IGX_ST_FRAMES, len,
-				   igx_rd32(dev, IGX_TDH(0)),
-				   igx_rd32(dev, IGX_RDH(0)),
+				   igx_rd32(dev, igx_txq_reg(dev, 0, IGX_XQ_HEAD)),
+				   igx_rd32(dev, igx_rxq_reg(dev, 0, IGX_XQ_HEAD)),
 				   le64_to_cpu(txd[i].cmd) & IGX_TXD_STA_DD ?
 				   "done" : "pending");
 			return -ETIMEDOUT;
@@ -668,10 +574,7 @@ static u64 igx_st_loopback(struct igx_dev *dev)
 	 */
 	igx_rctl_rmw(dev, ~0U, 0);
 	igx_wr32(dev, IGX_TCTL, IGX_TCTL_PSP);
-	igx_wr32(dev, IGX_RXDCTL(0), 0);
-	igx_wr32(dev, IGX_TXDCTL(0), 0);
-	igx_st_wait_queue(dev, IGX_RXDCTL(0), false);
-	igx_st_wait_queue(dev, IGX_TXDCTL(0), false);
+	dev->family->stop_rings(dev);
 	err2 = dev->family->reset(dev);
 	if (err2) {
 		/* the rings stay allocated: DMA may still target them */
