@@ -23,7 +23,7 @@ done
 
 if [ "$IGX_DRIVER" = igx ]; then
 	aliases=$(modinfo -F alias "$IGX_MODULE") || fail "modinfo $IGX_MODULE failed"
-	for dev in 10C9 1521 1522 1523 1524; do
+	for dev in 10C9 1521 1522 1523 1524 10D3 10F6; do
 		want="pci:v00008086d0000${dev}sv*sd*bc*sc*i*"
 		grep -qxF "$want" <<< "$aliases" || fail "igx.ko has no alias $want"
 	done

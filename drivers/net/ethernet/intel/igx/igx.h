@@ -254,7 +254,9 @@ struct igx_family {
 
 extern const struct igx_family igx_family_82576;
 extern const struct igx_family igx_family_i350;
+extern const struct igx_family igx_family_82574;
 extern const struct net_device_ops igx_netdev_ops_adv;
+extern const struct net_device_ops igx_netdev_ops_82574;
 /* The MAC counters: every family has them at the same offsets */
 #define IGX_N_HW_COUNTERS	50
 extern const struct igx_hw_counter igx_hw_counters[IGX_N_HW_COUNTERS];
@@ -629,6 +631,7 @@ netdev_tx_t igx_xmit_submit(struct igx_ring *ring, struct sk_buff *skb,
 			    const struct igx_tx_offload *off);
 netdev_tx_t igx_xmit_drop(struct igx_ring *ring, struct sk_buff *skb);
 netdev_tx_t igx_xmit_adv(struct sk_buff *skb, struct net_device *netdev);
+netdev_tx_t igx_82574_xmit(struct sk_buff *skb, struct net_device *netdev);
 void igx_wait_queue_enable(struct igx_dev *dev, u32 reg, bool on);
 int igx_poll(struct napi_struct *napi, int budget);
 void igx_ring_stats_read(const struct igx_ring_stats *s,
@@ -726,6 +729,7 @@ u32 igx_max_frame(unsigned int mtu);
 void igx_set_rx_len(struct igx_dev *dev, unsigned int mtu);
 u32 igx_itr_usecs(const struct igx_coal *c, u32 rx_dim_usecs,
 		  u32 tx_dim_usecs);
+int igx_82574_tx_offload(struct sk_buff *skb, struct igx_tx_offload *off);
 #endif
 
 #endif /* _IGX_H_ */

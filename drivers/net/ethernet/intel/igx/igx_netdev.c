@@ -448,6 +448,8 @@ static netdev_features_t igx_fix_features(struct net_device *netdev,
 }
 
 const struct net_device_ops igx_netdev_ops_adv = IGX_NETDEV_OPS(igx_xmit_adv);
+const struct net_device_ops igx_netdev_ops_82574 =
+	IGX_NETDEV_OPS(igx_82574_xmit);
 
 /* Full stop and start under RTNL, keeping the configuration */
 static void igx_reinit(struct igx_dev *dev)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * igx: PCI driver for the Intel 82576 / I350 gigabit Ethernet controllers.
+ * igx: PCI driver for the Intel 82576 / I350 / 82574 gigabit Ethernet
+ * controllers.
  *
  * Module init and exit, the device table, probe and remove.
  */
@@ -26,6 +27,8 @@ static const struct pci_device_id igx_pci_tbl[] = {
 	IGX_DEV(I350_FIBER, i350),
 	IGX_DEV(I350_SERDES, i350),
 	IGX_DEV(I350_SGMII, i350),
+	IGX_DEV(82574L, 82574),
+	IGX_DEV(82574LA, 82574),
 	{ }
 };
 MODULE_DEVICE_TABLE(pci, igx_pci_tbl);
@@ -221,5 +224,5 @@ static struct pci_driver igx_driver = {
 };
 module_pci_driver(igx_driver);
 
-MODULE_DESCRIPTION("Intel 82576/I350 gigabit Ethernet driver");
+MODULE_DESCRIPTION("Intel 82576/I350/82574 gigabit Ethernet driver");
 MODULE_LICENSE("GPL");
