@@ -592,9 +592,9 @@ enum igx_txc_l4t {
  * TX: a TCP/IP context descriptor holds checksum offsets and the TSO
  * parameters; extended data descriptors (DEXT, DTYP 1) carry the buffers,
  * the VLAN tag and the per-packet options.  The command bits EOP, IFCS,
- * RS, DEXT, VLE and TSE, the DD status bit, IXSM/TXSM and the buffer
- * length field (bits 15:0 at least) sit where the advanced format has
- * them.
+ * RS, DEXT and VLE, the DD status bit, IXSM/TXSM and the buffer length
+ * field (bits 15:0 at least) sit where the advanced format has them; TSE
+ * does not (bit 26 here, 31 there, where the 82574 has IDE).
  */
 #define IGX_82574_TXD_DTYP		GENMASK_ULL(23, 20)
 enum igx_82574_txd_dtyp {
@@ -603,6 +603,7 @@ enum igx_82574_txd_dtyp {
 };
 
 #define IGX_82574_TXD_LEN		GENMASK_ULL(19, 0)
+#define IGX_82574_TXD_CMD_TSE		BIT_ULL(26)
 #define IGX_82574_TXD_VLAN		GENMASK_ULL(63, 48)
 /* context descriptor, first quad word: checksum start/offset/end */
 #define IGX_82574_TXC_IPCSS		GENMASK_ULL(7, 0)

@@ -312,7 +312,7 @@ static int igx_82574_tso(struct sk_buff *skb, struct igx_tx_offload *off)
 		      FIELD_PREP(IGX_82574_TXC_PAYLEN, off->paylen) |
 		      FIELD_PREP(IGX_82574_TXC_HDRLEN, hdr_len) |
 		      FIELD_PREP(IGX_82574_TXC_MSS, skb_shinfo(skb)->gso_size);
-	off->cmd |= IGX_TXD_CMD_TSE | IGX_TXD_POPTS_TXSM;
+	off->cmd |= IGX_82574_TXD_CMD_TSE | IGX_TXD_POPTS_TXSM;
 	if (ipv4) {
 		/* the IP checksum of each segment, up to the L4 header */
 		off->ctx_lo |= FIELD_PREP(IGX_82574_TXC_IPCSS, l3off) |
