@@ -467,8 +467,99 @@ static void igx_tx_ctx_build(struct kunit *test)
 		igx_tx_expect_tso_headers(test, c, skb);
 }
 
+/*
+ * The 82574's context descriptor holds checksum start/offset bytes and
+ * the TSO header length in 8-bit fields; QEMU re-parses the headers and
+ * ignores them all, so only this test sees them wrong.
+ */
+static void igx_82574_tx_ctx_build(struct kunit *test)
+{
+	const struct igx_tx_case *c = test->param_value;
+	unsigned int maclen = igx_tx_maclen(c), iplen = igx_tx_iplen(c);
+	unsigned int l4off = maclen + iplen, l4len = igx_tx_l4len(c);
+	unsigned int hdr_len = l4off + l4len;
+	unsigned int len = hdr_len + c->payload;
+	unsigned int csum_off;
+	u64 lo = 0, hi = 0, cmd;
+	struct igx_tx_offload off;
+	bool tso, hw_csum, l4ok;
+	struct sk_buff *skb;
+	int err, want_err;
+
+	skb = igx_tx_skb(test, c);
+	KUNIT_ASSERT_EQ(test, skb->len, len);
+
+	tso = c->mss;
+	csum_off = c->l4 == IPPROTO_TCP ? offsetof(struct tcphdr, check) :
+					  offsetof(struct udphdr, check);
+	l4ok = c->l4 == IPPROTO_TCP || c->l4 == IPPROTO_UDP;
+	want_err = tso && c->gso_udp ? -EPROTONOSUPPORT :
+		   tso && hdr_len > 255 ? -EINVAL : 0;
+	hw_csum = c->csum && l4ok && l4off + csum_off <= 255;
+
+	memset(&off, 0xa5, sizeof(off));	/* must all be overwritten */
+	err = igx_82574_tx_offload(skb, &off);
+	KUNIT_ASSERT_EQ(test, err, want_err);
+	if (err)
+		return;
+
+	cmd = IGX_TXD_CMD_DEXT | IGX_TXD_CMD_IFCS |
+	      FIELD_PREP(IGX_82574_TXD_DTYP, IGX_82574_TXD_DTYP_DATA);
+	if (c->vlan_hw)
+		cmd |= IGX_TXD_CMD_VLE |
+		       FIELD_PREP(IGX_82574_TXD_VLAN, c->vlan_hw);
+	if (hw_csum || tso) {
+		lo = FIELD_PREP(IGX_82574_TXC_TUCSS, l4off) |
+		     FIELD_PREP(IGX_82574_TXC_TUCSO, l4off + csum_off);
+		hi = IGX_TXD_CMD_DEXT |
+		     (c->l4 == IPPROTO_TCP ? IGX_82574_TXC_TUCMD_TCP : 0) |
+		     (c->ipv6 ? 0 : IGX_82574_TXC_TUCMD_IP);
+		cmd |= IGX_TXD_POPTS_TXSM;
+	}
+	if (tso) {
+		if (!c->ipv6) {
+			lo |= FIELD_PREP(IGX_82574_TXC_IPCSS, maclen) |
+			      FIELD_PREP(IGX_82574_TXC_IPCSO,
+					 maclen + offsetof(struct iphdr,
+							   check)) |
+			      FIELD_PREP(IGX_82574_TXC_IPCSE, l4off - 1);
+			cmd |= IGX_TXD_POPTS_IXSM;
+		}
+		hi |= IGX_82574_TXC_TUCMD_TSE |
+		      FIELD_PREP(IGX_82574_TXC_PAYLEN, len - hdr_len) |
+		      FIELD_PREP(IGX_82574_TXC_HDRLEN, hdr_len) |
+		      FIELD_PREP(IGX_82574_TXC_MSS, c->mss);
+		cmd |= IGX_82574_TXD_CMD_TSE;
+	}
+
+	KUNIT_EXPECT_EQ(test, off.need_ctx, hw_csum || tso);
+	KUNIT_EXPECT_EQ(test, FIELD_GET(IGX_82574_TXC_TUCSS, off.ctx_lo),
+			FIELD_GET(IGX_82574_TXC_TUCSS, lo));
+	KUNIT_EXPECT_EQ(test, FIELD_GET(IGX_82574_TXC_TUCSO, off.ctx_lo),
+			FIELD_GET(IGX_82574_TXC_TUCSO, lo));
+	KUNIT_EXPECT_EQ(test, FIELD_GET(IGX_82574_TXC_HDRLEN, off.ctx_hi),
+			tso ? hdr_len : 0);
+	KUNIT_EXPECT_EQ(test, FIELD_GET(IGX_82574_TXC_PAYLEN, off.ctx_hi),
+			tso ? len - hdr_len : 0);
+	KUNIT_EXPECT_EQ(test, FIELD_GET(IGX_82574_TXD_VLAN, off.cmd),
+			c->vlan_hw);
+	KUNIT_EXPECT_EQ(test, off.paylen, tso ? len - hdr_len : len);
+	KUNIT_EXPECT_EQ(test, off.segs,
+			tso ? DIV_ROUND_UP(c->payload, c->mss) : 1);
+	KUNIT_EXPECT_EQ(test, off.hdr_len, tso ? hdr_len : 0);
+	KUNIT_EXPECT_EQ(test, off.ctx_lo, lo);
+	KUNIT_EXPECT_EQ(test, off.ctx_hi, hi);
+	KUNIT_EXPECT_EQ(test, off.cmd, cmd);
+
+	if (c->csum && !hw_csum && !tso)
+		igx_tx_expect_sw_csum(test, c, skb);
+	if (tso)
+		igx_tx_expect_tso_headers(test, c, skb);
+}
+
 static struct kunit_case igx_tx_ctx_cases[] = {
 	KUNIT_CASE_PARAM(igx_tx_ctx_build, igx_tx_gen_params),
+	KUNIT_CASE_PARAM(igx_82574_tx_ctx_build, igx_tx_gen_params),
 	{}
 };
 
