@@ -10,6 +10,7 @@
 
 : "${IGX_DRIVER:=igx}"
 : "${IGX_MODE:=msix}"
+: "${IGX_MODEL:=igb}"
 # The 6.12 kernel's driver selftests, ynl and netlink specs, as
 # scripts/setup-host extracted them.
 export IGX_KSRC=/usr/local/share/igx/linux-6.12

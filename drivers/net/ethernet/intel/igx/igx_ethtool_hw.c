@@ -204,23 +204,29 @@ int igx_set_eeprom(struct net_device *netdev, struct ethtool_eeprom *ee,
  * @len: its size
  *
  * "nvm M.mm-i etrack 0xXXXXXXXX": major, minor and image ID fields of
- * the NVM version word (in hex, as stored) and the eTrack ID.
+ * the NVM version word (in hex, as stored) and the eTrack ID, when the
+ * NVM is large enough to hold one.
  */
 void igx_get_fw_version(struct igx_dev *dev, char *buf, size_t len)
 {
+	unsigned int words = igx_get_eeprom_len(dev->netdev) / sizeof(u16);
 	u16 ver, lo, hi;
+	int n;
 
-	if (igx_nvm_read(dev, IGX_NVM_VERSION, &ver) ||
-	    igx_nvm_read(dev, IGX_NVM_ETRACK_LO, &lo) ||
-	    igx_nvm_read(dev, IGX_NVM_ETRACK_HI, &hi)) {
+	if (igx_nvm_read(dev, IGX_NVM_VERSION, &ver)) {
 		strscpy(buf, "nvm unreadable", len);
 		return;
 	}
-	snprintf(buf, len, "nvm %lx.%02lx-%lx etrack 0x%08x",
-		 FIELD_GET(IGX_NVM_VERSION_MAJOR, ver),
-		 FIELD_GET(IGX_NVM_VERSION_MINOR, ver),
-		 FIELD_GET(IGX_NVM_VERSION_IMAGE, ver),
-		 (u32)hi << 16 | lo);
+	n = snprintf(buf, len, "nvm %lx.%02lx-%lx",
+		     FIELD_GET(IGX_NVM_VERSION_MAJOR, ver),
+		     FIELD_GET(IGX_NVM_VERSION_MINOR, ver),
+		     FIELD_GET(IGX_NVM_VERSION_IMAGE, ver));
+	/* a small NVM (QEMU's e1000e has 64 words) has no eTrack ID */
+	if (words <= IGX_NVM_ETRACK_HI || n < 0 || (size_t)n >= len ||
+	    igx_nvm_read(dev, IGX_NVM_ETRACK_LO, &lo) ||
+	    igx_nvm_read(dev, IGX_NVM_ETRACK_HI, &hi))
+		return;
+	snprintf(buf + n, len - n, " etrack 0x%08x", (u32)hi << 16 | lo);
 }
 
 /* ---- Port identification (ethtool -p) ---- */
