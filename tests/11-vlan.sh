@@ -66,11 +66,16 @@ for combo in "on on on on" "off off off off" "on off off on"; do
 	read -r lrx ltx rrx rtx <<< "$combo"
 	if [ "$lrx" != "$ltx" ]; then
 		# Mixed: only where the driver lets the two differ (the in-tree
-		# igb ties TX insertion to RX stripping: one CTRL.VME bit).
+		# igb ties TX insertion to RX stripping: one CTRL.VME bit; on
+		# the 82574 that bit does both, so igx keeps TX insertion off
+		# while stripping is: "on off" is possible, "off on" is not).
 		ethtool -K "$LOCAL_IF" rxvlan "$lrx" txvlan "$ltx" > /dev/null 2>&1
+		rns ethtool -K "$REMOTE_IF" rxvlan "$rrx" txvlan "$rtx" > /dev/null 2>&1
 		if [ "$(feat "$LOCAL_IF" "" rx-vlan-offload)" != "$lrx" ] ||
-			[ "$(feat "$LOCAL_IF" "" tx-vlan-offload)" != "$ltx" ]; then
-			diag "$(drv_module) keeps rx-vlan-offload and tx-vlan-offload equal: no mixed run"
+			[ "$(feat "$LOCAL_IF" "" tx-vlan-offload)" != "$ltx" ] ||
+			[ "$(feat "$REMOTE_IF" y rx-vlan-offload)" != "$rrx" ] ||
+			[ "$(feat "$REMOTE_IF" y tx-vlan-offload)" != "$rtx" ]; then
+			diag "$(drv_module) on $IGX_MODEL cannot set rxvlan/txvlan $lrx/$ltx and $rrx/$rtx: no mixed run"
 			continue
 		fi
 	fi
