@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # vm: --nics 2 --smp 4 --timeout 300
+# modes: iommu
 #
 # Multiqueue and RSS with 4 CPUs: one queue pair per CPU, each queue linked
 # to its NAPI and each NAPI to its own MSI-X vector (netdev netlink

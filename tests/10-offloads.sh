@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # vm: --nics 2 --timeout 300
-# modes: all
+# modes: iommu
 #
 # Traffic with the offloads on and off: TCP and UDP both ways with
 # everything on, then local's tx-checksumming/scatter-gather/TSO and

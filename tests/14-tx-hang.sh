@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # vm: --nics 2 --timeout 180 --append iomem=relaxed
+# modes: iommu
 #
 # TX hang detection and recovery. QEMU's transmitter never stalls by
 # itself, so the test stalls it: it clears TCTL.EN (the transmit enable,

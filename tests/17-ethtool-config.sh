@@ -1,6 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # vm: --nics 2 --timeout 300
+# modes: iommu
 #
 # The ethtool tunables: every get returns sane values, every set changes
 # what get returns and traffic flows afterwards, and bad values are refused

@@ -5,7 +5,7 @@
 # Reconfiguration storm under load: while iperf3 runs TCP both ways,
 # change rings, channels, coalescing, RSS table and key, features, the
 # MTU and promiscuity, 200 times in random order with MSI-X (50 in any
-# other mode, a fifth of that on the debug kernel). The seed is printed;
+# other mode, fewer on the debug kernel: scaled). The seed is printed;
 # IGX_SEED=N repeats a run (IGX_SEED=N IGX_STEPS=M tests/run 18: scripts/vm
 # passes both into the guest).
 # Every iperf3 session (back to back, 20 s each) must finish successfully,
