@@ -3,7 +3,7 @@
 # vm: --nics 2 --timeout 900
 # modes: one
 #
-# Stress: 100 unload/load cycles of the module (20 on the debug kernel),
+# Stress: 100 unload/load cycles of the module (fewer on the debug kernel),
 # every second one with TCP running both ways when the module goes away,
 # so that rmmod tears down rings with frames in flight in both
 # directions (the receiving applications paused for the unload, so that

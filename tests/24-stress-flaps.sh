@@ -3,7 +3,7 @@
 # vm: --nics 2 --timeout 600
 # modes: one
 #
-# Stress: 50 link flaps (10 on the debug kernel) under TCP in both
+# Stress: 50 link flaps (fewer on the debug kernel: scaled) under TCP in both
 # directions. Each flap pulls the cable in QEMU (set_link off on both hub
 # ports), waits for both ends to lose carrier, plugs it back and waits for
 # carrier on both and for TCP to move data again in both directions. The
