@@ -91,8 +91,10 @@ known_failure() {
 
 bad=()
 for t in "${TESTS[@]}"; do
-	# rss_ctx.py wants at least 3 queues; the guest has 2 CPUs
-	[ "${t##*/}" = rss_ctx.py ] && ethtool -L "$LOCAL_IF" combined 4
+	# rss_ctx.py wants at least 3 queues; the guest has 2 CPUs (the
+	# 82574L has 2 queues: rss_ctx.py skips what needs more)
+	maxc=$(ethtool -l "$LOCAL_IF" | awk '$1 == "Combined:" { print $2; exit }')
+	[ "${t##*/}" = rss_ctx.py ] && ethtool -L "$LOCAL_IF" combined $((maxc < 4 ? maxc : 4))
 	t0=$(now_ms)
 	out=$(cd "$SELFTESTS/$(dirname "$t")" && timeout 180 python3 "./$(basename "$t")" 2>&1)
 	rc=$?

@@ -396,12 +396,16 @@ walk() {
 before=$(all_counters "$IF")
 load_start -b 5M
 walk "ethtool -G" -g "RX TX" "-G IF rx 64 tx 64" "-G IF rx 128 tx 128"
-walk "ethtool -L" -l "Combined" "-L IF combined 2" "-L IF combined 4"
+# channels 2 <-> 4 (1 <-> 2 on the 82574L, which has 2 queue pairs)
+maxc=$(ethtool -l "$IF" | awk '$1 == "Combined:" { print $2; exit }')
+if [ "$maxc" -ge 4 ]; then lc_a=2 lc_b=4; else lc_a=1 lc_b=2; fi
+ethtool -L "$IF" combined "$lc_a" 2> /dev/null
+walk "ethtool -L" -l "Combined" "-L IF combined $lc_a" "-L IF combined $lc_b"
 for m in "${!MSGS[@]}"; do diag "  ${MSGS[$m]} x: $m"; done
 # the same with fail_function on the steps of igx_set_queues
 for spec in igx_alloc_q_vectors:-12 igx_setup_rings:-12 igx_request_irqs:-28; do
 	fn=${spec%%:*}
-	for c in "-G IF rx 512 tx 512" "-L IF combined 3"; do
+	for c in "-G IF rx 512 tx 512" "-L IF combined $lc_b"; do
 		read -r -a cmd <<< "$c"
 		g=-g; [ "${cmd[0]}" = -L ] && g=-l
 		old=$(ethtool "$g" "$IF" | sed -n '/^Current/,$p')
