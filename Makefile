@@ -8,7 +8,8 @@
 #   make demo       set up the host, boot a guest, pass traffic, show ethtool
 #   make check      set up the host, build with W=1 C=1, lint, run all tests
 #   make bench      set up the host, build, benchmark igx against the
-#                   in-tree igb in one guest (Documentation/bench/)
+#                   in-tree igb in one guest (Documentation/bench/;
+#                   MODEL=e1000e: against e1000e, in bench/e1000e/)
 #
 # Options for bench: BENCHOPTS="--rounds 1 --duration 2 --results DIR"
 # (see scripts/bench --help).
@@ -126,7 +127,7 @@ debug-modules: setup-debug
 # the wait for the machine-wide guest lock); the table and the plot go to
 # Documentation/bench/ unless BENCHOPTS says otherwise.
 bench: setup modules
-	scripts/bench $(BENCHOPTS)
+	scripts/bench $(if $(MODEL),--model $(MODEL)) $(BENCHOPTS)
 
 .PHONY: all modules clean lint setup setup-debug debug-modules warnings demo \
 	check bench
