@@ -204,7 +204,8 @@ struct igx_regs_layout {
  *		  buffer of @len bytes as it is (self-test), EOP/RS aside
  * @st_msix_setup: self-test: let each of the first @nvec MSI-X vectors
  *		   fire on its own causes, auto-cleared, not auto-masked
- * @st_regs: self-test: registers to pattern-test
+ * @st_regs: self-test: registers to pattern-test, besides the ones every
+ *	family has (igx_selftest.c)
  * @n_st_regs: their number
  * @regs: the register dump's layout
  *
@@ -633,6 +634,8 @@ netdev_tx_t igx_xmit_drop(struct igx_ring *ring, struct sk_buff *skb);
 netdev_tx_t igx_xmit_adv(struct sk_buff *skb, struct net_device *netdev);
 netdev_tx_t igx_82574_xmit(struct sk_buff *skb, struct net_device *netdev);
 void igx_wait_queue_enable(struct igx_dev *dev, u32 reg, bool on);
+void igx_ring_regs_init(struct igx_dev *dev, const struct igx_ring *ring,
+			u32 base);
 int igx_poll(struct napi_struct *napi, int budget);
 void igx_ring_stats_read(const struct igx_ring_stats *s,
 			 struct igx_ring_stats *sum);

@@ -74,11 +74,7 @@ static void igx_82574_configure_tx_ring(struct igx_dev *dev,
 {
 	u16 q = ring->qid;
 
-	igx_wr32(dev, IGX_82574_TDBAL(q), lower_32_bits(ring->dma));
-	igx_wr32(dev, IGX_82574_TDBAH(q), upper_32_bits(ring->dma));
-	igx_wr32(dev, IGX_82574_TDLEN(q), igx_ring_bytes(ring));
-	igx_wr32(dev, IGX_82574_TDH(q), 0);
-	igx_wr32(dev, IGX_82574_TDT(q), 0);
+	igx_ring_regs_init(dev, ring, igx_txq_reg(dev, q, 0));
 	igx_wr32(dev, IGX_82574_TXDCTL(q),
 		 FIELD_PREP(IGX_82574_XDCTL_PTHRESH, 8) |
 		 FIELD_PREP(IGX_82574_XDCTL_HTHRESH, 1) |
@@ -93,11 +89,7 @@ static void igx_82574_configure_rx_ring(struct igx_dev *dev,
 {
 	u16 q = ring->qid;
 
-	igx_wr32(dev, IGX_82574_RDBAL(q), lower_32_bits(ring->dma));
-	igx_wr32(dev, IGX_82574_RDBAH(q), upper_32_bits(ring->dma));
-	igx_wr32(dev, IGX_82574_RDLEN(q), igx_ring_bytes(ring));
-	igx_wr32(dev, IGX_82574_RDH(q), 0);
-	igx_wr32(dev, IGX_82574_RDT(q), 0);
+	igx_ring_regs_init(dev, ring, igx_rxq_reg(dev, q, 0));
 	igx_wr32(dev, IGX_82574_RXDCTL(q),
 		 FIELD_PREP(IGX_82574_XDCTL_PTHRESH, 8) |
 		 FIELD_PREP(IGX_82574_XDCTL_HTHRESH, 8) |
@@ -401,18 +393,7 @@ static void igx_82574_st_msix_setup(struct igx_dev *dev, unsigned int nvec)
  * restored after the test and the device is reset anyway.
  */
 static const struct igx_st_reg igx_82574_st_regs[] = {
-	{ "FCAL",	IGX_FCAL,	1,   4,     GENMASK(31, 0) },
-	{ "FCAH",	IGX_FCAH,	1,   4,     IGX_FCAH_ADDR },
-	{ "FCT",	IGX_FCT,	1,   4,     IGX_FCT_TYPE },
-	{ "VET",	IGX_VET,	1,   4,     IGX_VET_VET },
-	{ "FCTTV",	IGX_FCTTV,	1,   4,     IGX_FCTTV_TTV },
-	{ "FCRTL",	IGX_FCRTL,	1,   4,     GENMASK(15, 4) |
-						    IGX_FCRTL_XONE },
-	{ "FCRTH",	IGX_FCRTH,	1,   4,     GENMASK(15, 4) },
 	{ "FCRTV",	IGX_82574_FCRTV, 1,  4,     IGX_FCRTV_FCRTV },
-	{ "TIPG",	IGX_TIPG,	1,   4,     IGX_TIPG_IPGT |
-						    IGX_TIPG_IPGR1 |
-						    IGX_TIPG_IPGR2 },
 	{ "RDBAL",	IGX_82574_RDBAL(0), 2, 0x100, IGX_XDBAL_ADDR },
 	{ "RDBAH",	IGX_82574_RDBAH(0), 2, 0x100, GENMASK(31, 0) },
 	/* the length counts 128 byte units: bits 6:0 are zero */
@@ -423,10 +404,7 @@ static const struct igx_st_reg igx_82574_st_regs[] = {
 	{ "EITR",	IGX_82574_EITR(0), IGX_82574_MSIX_VECTORS, 4,
 		IGX_82574_ITR_INTERVAL },
 	{ "IVAR",	IGX_82574_IVAR,	1,   4,     IGX_82574_IVAR_ENTRIES },
-	{ "RAL",	IGX_RAL(0),	16,  8,     GENMASK(31, 0) },
 	{ "RAH",	IGX_RAH(0),	16,  8,     IGX_RAH_ADDR | IGX_RAH_AV },
-	{ "MTA",	IGX_MTA(0),	128, 4,     GENMASK(31, 0) },
-	{ "VFTA",	IGX_VFTA(0),	128, 4,     GENMASK(31, 0) },
 };
 
 /* ---- register dump (ethtool -d), layout 2 ---- */

@@ -146,11 +146,7 @@ static void igx_82576_configure_tx_ring(struct igx_dev *dev,
 
 	igx_wr32(dev, IGX_TXDCTL(q), 0);
 	igx_flush(dev);
-	igx_wr32(dev, IGX_TDBAL(q), lower_32_bits(ring->dma));
-	igx_wr32(dev, IGX_TDBAH(q), upper_32_bits(ring->dma));
-	igx_wr32(dev, IGX_TDLEN(q), igx_ring_bytes(ring));
-	igx_wr32(dev, IGX_TDH(q), 0);
-	igx_wr32(dev, IGX_TDT(q), 0);
+	igx_ring_regs_init(dev, ring, igx_txq_reg(dev, q, 0));
 	igx_wr32(dev, IGX_TXDCTL(q), FIELD_PREP(IGX_XDCTL_PTHRESH, 8) |
 				     FIELD_PREP(IGX_XDCTL_HTHRESH, 1) |
 				     FIELD_PREP(IGX_XDCTL_WTHRESH, 1) |
@@ -165,9 +161,7 @@ static void igx_82576_configure_rx_ring(struct igx_dev *dev,
 
 	igx_wr32(dev, IGX_RXDCTL(q), 0);
 	igx_flush(dev);
-	igx_wr32(dev, IGX_RDBAL(q), lower_32_bits(ring->dma));
-	igx_wr32(dev, IGX_RDBAH(q), upper_32_bits(ring->dma));
-	igx_wr32(dev, IGX_RDLEN(q), igx_ring_bytes(ring));
+	igx_ring_regs_init(dev, ring, igx_rxq_reg(dev, q, 0));
 	/* Without flow control, a queue out of descriptors drops its own
 	 * frames instead of stalling the packet buffer all queues share.
 	 */
@@ -176,8 +170,6 @@ static void igx_82576_configure_rx_ring(struct igx_dev *dev,
 		 FIELD_PREP(IGX_SRRCTL_DESCTYPE,
 			    IGX_SRRCTL_DESCTYPE_ADV_ONEBUF) |
 		 (dev->num_q_vectors > 1 ? IGX_SRRCTL_DROP_EN : 0));
-	igx_wr32(dev, IGX_RDH(q), 0);
-	igx_wr32(dev, IGX_RDT(q), 0);
 	igx_wr32(dev, IGX_RXDCTL(q), FIELD_PREP(IGX_XDCTL_PTHRESH, 8) |
 				     FIELD_PREP(IGX_XDCTL_HTHRESH, 8) |
 				     FIELD_PREP(IGX_XDCTL_WTHRESH, 1) |
@@ -318,19 +310,7 @@ static void igx_82576_st_msix_setup(struct igx_dev *dev, unsigned int nvec)
  * restored after the test and the device is reset anyway.
  */
 static const struct igx_st_reg igx_82576_st_regs[] = {
-	{ "FCAL",	IGX_FCAL,	1,   4,    GENMASK(31, 0) },
-	{ "FCAH",	IGX_FCAH,	1,   4,    IGX_FCAH_ADDR },
-	{ "FCT",	IGX_FCT,	1,   4,    IGX_FCT_TYPE },
-	{ "VET",	IGX_VET,	1,   4,    IGX_VET_VET },
-	{ "FCTTV",	IGX_FCTTV,	1,   4,    IGX_FCTTV_TTV },
-	/* 15:4 of the thresholds: QEMU keeps no more of them */
-	{ "FCRTL",	IGX_FCRTL,	1,   4,    GENMASK(15, 4) |
-						   IGX_FCRTL_XONE },
-	{ "FCRTH",	IGX_FCRTH,	1,   4,    GENMASK(15, 4) },
 	{ "FCRTV",	IGX_FCRTV,	1,   4,    IGX_FCRTV_FCRTV },
-	{ "TIPG",	IGX_TIPG,	1,   4,    IGX_TIPG_IPGT |
-						   IGX_TIPG_IPGR1 |
-						   IGX_TIPG_IPGR2 },
 	{ "RLPML",	IGX_RLPML,	1,   4,    IGX_RLPML_LEN },
 	{ "RDBAL",	IGX_RDBAL(0),	8,   0x40, IGX_XDBAL_ADDR },
 	{ "RDBAH",	IGX_RDBAH(0),	8,   0x40, GENMASK(31, 0) },
@@ -340,11 +320,8 @@ static const struct igx_st_reg igx_82576_st_regs[] = {
 	{ "TDLEN",	IGX_TDLEN(0),	8,   0x40, IGX_XDLEN_LEN },
 	{ "EITR",	IGX_EITR(0),	8,   4,    IGX_EITR_INTERVAL },
 	{ "IVAR",	IGX_IVAR(0),	4,   4,    IGX_IVAR_BYTES },
-	{ "RAL",	IGX_RAL(0),	16,  8,    GENMASK(31, 0) },
 	{ "RAH",	IGX_RAH(0),	16,  8,    IGX_RAH_ADDR | IGX_RAH_POOL |
 						   IGX_RAH_AV },
-	{ "MTA",	IGX_MTA(0),	128, 4,    GENMASK(31, 0) },
-	{ "VFTA",	IGX_VFTA(0),	128, 4,    GENMASK(31, 0) },
 };
 
 /* ---- register dump (ethtool -d), layout 1 ---- */
@@ -426,38 +403,46 @@ static u32 igx_i350_rx_pb_bytes(struct igx_dev *dev)
 	return idx < ARRAY_SIZE(kib) ? kib[idx] * SZ_1K : 0;
 }
 
+/*
+ * What the 82576 and the I350 share: all but the queue count, where the
+ * port's NVM words start, the MAC address fixup, the vector map and the
+ * packet buffer sizes.
+ */
+#define IGX_82576_FAMILY_COMMON \
+	.max_msix	= 10, \
+	.max_mtu	= IGX_MAX_MTU, \
+	.rx_buf_len	= IGX_RX_BUF_LEN, \
+	.rss_udp	= true, \
+	.rxq_regs	= IGX_RDBAL(0), \
+	.txq_regs	= IGX_TDBAL(0), \
+	.q_stride	= IGX_RDBAL(1) - IGX_RDBAL(0), \
+	.fcrtv		= IGX_FCRTV, \
+	.netdev_ops	= &igx_netdev_ops_adv, \
+	.reset		= igx_hw_reset_common, \
+	.swfw_acquire	= igx_82576_swfw_acquire, \
+	.swfw_release	= igx_82576_swfw_release, \
+	.set_max_frame	= igx_82576_set_max_frame, \
+	.configure_tx_ring = igx_82576_configure_tx_ring, \
+	.configure_rx_ring = igx_82576_configure_rx_ring, \
+	.stop_rings	= igx_82576_stop_rings, \
+	.rss_mrqc	= igx_82576_rss_mrqc, \
+	.irq_mask	= igx_82576_irq_mask, \
+	.irq_enable	= igx_82576_irq_enable, \
+	.msix_bits	= igx_82576_msix_bits, \
+	.other_ack	= igx_82576_other_ack, \
+	.write_itr	= igx_82576_write_itr, \
+	.hw_counters	= igx_hw_counters, \
+	.n_hw_counters	= IGX_N_HW_COUNTERS, \
+	.tx_plain_cmd	= igx_82576_tx_plain_cmd, \
+	.st_msix_setup	= igx_82576_st_msix_setup, \
+	.st_regs	= igx_82576_st_regs, \
+	.n_st_regs	= ARRAY_SIZE(igx_82576_st_regs), \
+	.regs		= &igx_82576_regs
+
 const struct igx_family igx_family_82576 = {
 	.name		= "82576",
 	.max_queues	= 16,
-	.max_msix	= 10,
-	.max_mtu	= IGX_MAX_MTU,
-	.rx_buf_len	= IGX_RX_BUF_LEN,
-	.rss_udp	= true,
-	.rxq_regs	= IGX_RDBAL(0),
-	.txq_regs	= IGX_TDBAL(0),
-	.q_stride	= IGX_RDBAL(1) - IGX_RDBAL(0),
-	.fcrtv		= IGX_FCRTV,
-	.netdev_ops	= &igx_netdev_ops_adv,
-	.reset		= igx_hw_reset_common,
-	.swfw_acquire	= igx_82576_swfw_acquire,
-	.swfw_release	= igx_82576_swfw_release,
-	.set_max_frame	= igx_82576_set_max_frame,
-	.configure_tx_ring = igx_82576_configure_tx_ring,
-	.configure_rx_ring = igx_82576_configure_rx_ring,
-	.stop_rings	= igx_82576_stop_rings,
-	.rss_mrqc	= igx_82576_rss_mrqc,
-	.irq_mask	= igx_82576_irq_mask,
-	.irq_enable	= igx_82576_irq_enable,
-	.msix_bits	= igx_82576_msix_bits,
-	.other_ack	= igx_82576_other_ack,
-	.write_itr	= igx_82576_write_itr,
-	.hw_counters	= igx_hw_counters,
-	.n_hw_counters	= IGX_N_HW_COUNTERS,
-	.tx_plain_cmd	= igx_82576_tx_plain_cmd,
-	.st_msix_setup	= igx_82576_st_msix_setup,
-	.st_regs	= igx_82576_st_regs,
-	.n_st_regs	= ARRAY_SIZE(igx_82576_st_regs),
-	.regs		= &igx_82576_regs,
+	IGX_82576_FAMILY_COMMON,
 	.nvm_lan_base	= igx_82576_nvm_lan_base,
 	.mac_addr_fixup	= igx_82576_mac_addr_fixup,
 	.irq_configure	= igx_82576_irq_configure,
@@ -468,35 +453,7 @@ EXPORT_SYMBOL_IF_KUNIT(igx_family_82576);
 const struct igx_family igx_family_i350 = {
 	.name		= "I350",
 	.max_queues	= 8,
-	.max_msix	= 10,
-	.max_mtu	= IGX_MAX_MTU,
-	.rx_buf_len	= IGX_RX_BUF_LEN,
-	.rss_udp	= true,
-	.rxq_regs	= IGX_RDBAL(0),
-	.txq_regs	= IGX_TDBAL(0),
-	.q_stride	= IGX_RDBAL(1) - IGX_RDBAL(0),
-	.fcrtv		= IGX_FCRTV,
-	.netdev_ops	= &igx_netdev_ops_adv,
-	.reset		= igx_hw_reset_common,
-	.swfw_acquire	= igx_82576_swfw_acquire,
-	.swfw_release	= igx_82576_swfw_release,
-	.set_max_frame	= igx_82576_set_max_frame,
-	.configure_tx_ring = igx_82576_configure_tx_ring,
-	.configure_rx_ring = igx_82576_configure_rx_ring,
-	.stop_rings	= igx_82576_stop_rings,
-	.rss_mrqc	= igx_82576_rss_mrqc,
-	.irq_mask	= igx_82576_irq_mask,
-	.irq_enable	= igx_82576_irq_enable,
-	.msix_bits	= igx_82576_msix_bits,
-	.other_ack	= igx_82576_other_ack,
-	.write_itr	= igx_82576_write_itr,
-	.hw_counters	= igx_hw_counters,
-	.n_hw_counters	= IGX_N_HW_COUNTERS,
-	.tx_plain_cmd	= igx_82576_tx_plain_cmd,
-	.st_msix_setup	= igx_82576_st_msix_setup,
-	.st_regs	= igx_82576_st_regs,
-	.n_st_regs	= ARRAY_SIZE(igx_82576_st_regs),
-	.regs		= &igx_82576_regs,
+	IGX_82576_FAMILY_COMMON,
 	.nvm_lan_base	= igx_i350_nvm_lan_base,
 	.irq_configure	= igx_i350_irq_configure,
 	.rx_pb_bytes	= igx_i350_rx_pb_bytes,

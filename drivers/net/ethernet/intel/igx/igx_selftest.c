@@ -58,6 +58,29 @@ static const u32 igx_st_patterns[] = {
 	0x5a5a5a5a, 0xa5a5a5a5, 0x00000000, 0xffffffff,
 };
 
+/*
+ * The registers every family has at the same offset with the same bits
+ * (flow control, the inter-packet gap, the address filters); the family's
+ * table adds the rest
+ */
+static const struct igx_st_reg igx_st_regs_common[] = {
+	{ "FCAL",	IGX_FCAL,	1,   4,    GENMASK(31, 0) },
+	{ "FCAH",	IGX_FCAH,	1,   4,    IGX_FCAH_ADDR },
+	{ "FCT",	IGX_FCT,	1,   4,    IGX_FCT_TYPE },
+	{ "VET",	IGX_VET,	1,   4,    IGX_VET_VET },
+	{ "FCTTV",	IGX_FCTTV,	1,   4,    IGX_FCTTV_TTV },
+	/* 15:4 of the thresholds: QEMU keeps no more of them */
+	{ "FCRTL",	IGX_FCRTL,	1,   4,    GENMASK(15, 4) |
+						   IGX_FCRTL_XONE },
+	{ "FCRTH",	IGX_FCRTH,	1,   4,    GENMASK(15, 4) },
+	{ "TIPG",	IGX_TIPG,	1,   4,    IGX_TIPG_IPGT |
+						   IGX_TIPG_IPGR1 |
+						   IGX_TIPG_IPGR2 },
+	{ "RAL",	IGX_RAL(0),	16,  8,    GENMASK(31, 0) },
+	{ "MTA",	IGX_MTA(0),	128, 4,    GENMASK(31, 0) },
+	{ "VFTA",	IGX_VFTA(0),	128, 4,    GENMASK(31, 0) },
+};
+
 /* Returns the offset of the first register that failed, or 0 */
 static u32 igx_st_reg_one(struct igx_dev *dev, const struct igx_st_reg *r,
 			  u32 reg)
@@ -84,15 +107,13 @@ static u32 igx_st_reg_one(struct igx_dev *dev, const struct igx_st_reg *r,
 	return bad;
 }
 
-static u64 igx_st_registers(struct igx_dev *dev)
+static u32 igx_st_reg_table(struct igx_dev *dev, const struct igx_st_reg *r,
+			    unsigned int count)
 {
-	const struct igx_family *fam = dev->family;
-	const struct igx_st_reg *r;
 	unsigned int i, n;
 	u32 bad = 0;
 
-	for (i = 0; i < fam->n_st_regs && !bad; i++) {
-		r = &fam->st_regs[i];
+	for (i = 0; i < count && !bad; i++, r++) {
 		for (n = 0; n < r->count && !bad; n++) {
 			/* ndo_set_rx_mode writes RAR and MTA without RTNL:
 			 * keep it off a register while its value is not
@@ -103,6 +124,18 @@ static u64 igx_st_registers(struct igx_dev *dev)
 			netif_addr_unlock_bh(dev->netdev);
 		}
 	}
+	return bad;
+}
+
+static u64 igx_st_registers(struct igx_dev *dev)
+{
+	u32 bad;
+
+	bad = igx_st_reg_table(dev, igx_st_regs_common,
+			       ARRAY_SIZE(igx_st_regs_common));
+	if (!bad)
+		bad = igx_st_reg_table(dev, dev->family->st_regs,
+				       dev->family->n_st_regs);
 	return bad;
 }
 

@@ -446,6 +446,23 @@ void igx_free_rings(struct igx_q_vector **qvs, unsigned int count)
 }
 
 /**
+ * igx_ring_regs_init() - point a disabled queue at its ring, empty
+ * @dev: the device
+ * @ring: the ring
+ * @base: the queue's register block (igx_rxq_reg() or igx_txq_reg() of
+ *	  the queue, offset 0): the same layout on every family
+ */
+void igx_ring_regs_init(struct igx_dev *dev, const struct igx_ring *ring,
+			u32 base)
+{
+	igx_wr32(dev, base + IGX_XQ_BAL, lower_32_bits(ring->dma));
+	igx_wr32(dev, base + IGX_XQ_BAH, upper_32_bits(ring->dma));
+	igx_wr32(dev, base + IGX_XQ_LEN, igx_ring_bytes(ring));
+	igx_wr32(dev, base + IGX_XQ_HEAD, 0);
+	igx_wr32(dev, base + IGX_XQ_TAIL, 0);
+}
+
+/**
  * igx_wait_queue_enable() - wait for a queue's enable bit to follow
  * @dev: the device
  * @reg: its RXDCTL or TXDCTL
