@@ -78,7 +78,8 @@ warnings: setup
 	@! grep -E 'warning:|error:' build/warnings.log
 
 demo: setup modules
-	scripts/vm --nics 2 --timeout 300 -- scripts/demo-guest
+	scripts/vm --nics 2 --timeout 300 $(if $(MODEL),--model $(MODEL)) \
+		-- scripts/demo-guest
 
 # Without TESTS, what CI runs (about 70 minutes): on the stock kernel
 # every test with MSI-X, then again in the modes each test's header asks
