@@ -290,6 +290,7 @@ enum igx_rctl_lbm {
 
 /* 82574: receive filter control; EXTEN selects extended descriptors */
 #define IGX_82574_RFCTL			0x05008
+#define   IGX_82574_RFCTL_ACK_DIS	BIT(12)	/* no ICR.ACK per TCP ACK */
 #define   IGX_82574_RFCTL_EXTEN		BIT(15)
 
 /* Long packet maximum length, used when RCTL.LPE is set (82576/I350) */

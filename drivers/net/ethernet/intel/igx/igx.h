@@ -70,7 +70,7 @@ struct igx_ring;
  */
 struct igx_hw_stats {
 	u64 crcerrs, algnerrc, symerrs, rxerrc, mpc;
-	u64 scc, ecol, mcc, latecol, colc, dc, tncrs, rlec;
+	u64 scc, ecol, mcc, latecol, colc, dc, tncrs;
 	u64 xonrxc, xontxc, xoffrxc, xofftxc, fcruc;
 	u64 prc64, prc127, prc255, prc511, prc1023, prc1522;
 	u64 gprc, bprc, mprc, gptc, gorc, gotc;
@@ -259,7 +259,7 @@ extern const struct igx_family igx_family_82574;
 extern const struct net_device_ops igx_netdev_ops_adv;
 extern const struct net_device_ops igx_netdev_ops_82574;
 /* The MAC counters: every family has them at the same offsets */
-#define IGX_N_HW_COUNTERS	50
+#define IGX_N_HW_COUNTERS	49
 extern const struct igx_hw_counter igx_hw_counters[IGX_N_HW_COUNTERS];
 
 /**

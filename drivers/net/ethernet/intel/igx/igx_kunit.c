@@ -517,9 +517,12 @@ static void igx_82574_tx_ctx_build(struct kunit *test)
 		cmd |= IGX_TXD_POPTS_TXSM;
 	}
 	if (tso) {
+		/* where the MAC rewrites each segment's IP length: for IPv6
+		 * too, although there is no IP checksum
+		 */
+		lo |= FIELD_PREP(IGX_82574_TXC_IPCSS, maclen);
 		if (!c->ipv6) {
-			lo |= FIELD_PREP(IGX_82574_TXC_IPCSS, maclen) |
-			      FIELD_PREP(IGX_82574_TXC_IPCSO,
+			lo |= FIELD_PREP(IGX_82574_TXC_IPCSO,
 					 maclen + offsetof(struct iphdr,
 							   check)) |
 			      FIELD_PREP(IGX_82574_TXC_IPCSE, l4off - 1);

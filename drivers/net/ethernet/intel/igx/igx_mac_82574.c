@@ -62,8 +62,12 @@ static u16 igx_82574_nvm_lan_base(struct igx_dev *dev)
 
 static void igx_82574_configure_mac(struct igx_dev *dev)
 {
-	/* extended RX descriptors; 2 KiB buffers (BSIZE 0, no BSEX) */
-	igx_rmw32(dev, IGX_82574_RFCTL, 0, IGX_82574_RFCTL_EXTEN);
+	/* Extended RX descriptors; 2 KiB buffers (BSIZE 0, no BSEX).  No
+	 * ACK cause: it is an "other" cause, and every received TCP ACK
+	 * would fire the other vector (QEMU raises it too).
+	 */
+	igx_rmw32(dev, IGX_82574_RFCTL, 0,
+		  IGX_82574_RFCTL_EXTEN | IGX_82574_RFCTL_ACK_DIS);
 	igx_rctl_rmw(dev, IGX_82574_RCTL_BSIZE | IGX_82574_RCTL_BSEX,
 		     FIELD_PREP(IGX_82574_RCTL_BSIZE,
 				IGX_82574_RCTL_BSIZE_2048));
@@ -187,6 +191,11 @@ static void igx_82574_irq_configure(struct igx_dev *dev)
 	}
 	/* queue vector i serves queue pair i (v_idx == i) */
 	igx_82574_msix_map(dev, dev->num_q_vectors, dev->other_vector);
+	/* the other vector at most every 250 us: a storm of overruns on
+	 * real silicon must not take the CPU
+	 */
+	igx_wr32(dev, IGX_82574_EITR(dev->other_vector),
+		 DIV_ROUND_UP(250 * NSEC_PER_USEC, IGX_82574_ITR_NS));
 }
 
 static void igx_82574_irq_enable(struct igx_dev *dev)
@@ -295,7 +304,11 @@ static int igx_82574_tso(struct sk_buff *skb, struct igx_tx_offload *off)
 	off->hdr_len = hdr_len;
 	off->segs = skb_shinfo(skb)->gso_segs;
 	off->paylen = skb->len - hdr_len;
-	off->ctx_lo = FIELD_PREP(IGX_82574_TXC_TUCSS, l4off) |
+	/* IPCSS: where each segment's IP header is, whose length the MAC
+	 * rewrites, for IPv6 as well as IPv4
+	 */
+	off->ctx_lo = FIELD_PREP(IGX_82574_TXC_IPCSS, l3off) |
+		      FIELD_PREP(IGX_82574_TXC_TUCSS, l4off) |
 		      FIELD_PREP(IGX_82574_TXC_TUCSO,
 				 l4off + offsetof(struct tcphdr, check));
 	off->ctx_hi = IGX_TXD_CMD_DEXT | IGX_82574_TXC_TUCMD_TSE |
@@ -307,8 +320,7 @@ static int igx_82574_tso(struct sk_buff *skb, struct igx_tx_offload *off)
 	off->cmd |= IGX_82574_TXD_CMD_TSE | IGX_TXD_POPTS_TXSM;
 	if (ipv4) {
 		/* the IP checksum of each segment, up to the L4 header */
-		off->ctx_lo |= FIELD_PREP(IGX_82574_TXC_IPCSS, l3off) |
-			       FIELD_PREP(IGX_82574_TXC_IPCSO,
+		off->ctx_lo |= FIELD_PREP(IGX_82574_TXC_IPCSO,
 					  l3off + offsetof(struct iphdr,
 							   check)) |
 			       FIELD_PREP(IGX_82574_TXC_IPCSE, l4off - 1);

@@ -225,7 +225,7 @@ static int igx_st_irq_msix_one(struct igx_st_irq *st, unsigned int v)
 	igx_flush(dev);
 	if (igx_st_irq_wait(&st->fired, bit, IGX_ST_IRQ_QUIET_MS)) {
 		netdev_err(dev->netdev,
-			   "self-test: interrupt: MSI-X vector %u fired while masked in EIMS\n",
+			   "self-test: interrupt: MSI-X vector %u fired while masked\n",
 			   v);
 		return -EIO;
 	}
@@ -237,7 +237,7 @@ static int igx_st_irq_msix_one(struct igx_st_irq *st, unsigned int v)
 	igx_flush(dev);
 	if (!igx_st_irq_wait(&st->fired, bit, IGX_ST_IRQ_TIMEOUT_MS)) {
 		netdev_err(dev->netdev,
-			   "self-test: interrupt: MSI-X vector %u (IRQ %d) did not fire on EICS within %u ms\n",
+			   "self-test: interrupt: MSI-X vector %u (IRQ %d) did not fire within %u ms of its cause set\n",
 			   v, pci_irq_vector(dev->pdev, v),
 			   IGX_ST_IRQ_TIMEOUT_MS);
 		return -ETIMEDOUT;

@@ -29,7 +29,6 @@ const struct igx_hw_counter igx_hw_counters[IGX_N_HW_COUNTERS] = {
 	IGX_HW_CTR(IGX_COLC, colc, false),
 	IGX_HW_CTR(IGX_DC, dc, false),
 	IGX_HW_CTR(IGX_TNCRS, tncrs, false),
-	IGX_HW_CTR(IGX_RLEC, rlec, false),
 	IGX_HW_CTR(IGX_XONRXC, xonrxc, false),
 	IGX_HW_CTR(IGX_XONTXC, xontxc, false),
 	IGX_HW_CTR(IGX_XOFFRXC, xoffrxc, false),
@@ -130,7 +129,10 @@ void igx_hw_stats_fill64(struct igx_dev *dev, struct rtnl_link_stats64 *stats)
 
 	stats->rx_crc_errors = hw.crcerrs;
 	stats->rx_frame_errors = hw.algnerrc;
-	stats->rx_length_errors = hw.ruc + hw.roc + hw.rfc + hw.rjc + hw.rlec;
+	/* not RLEC: it counts the undersized and oversized frames that
+	 * RUC/RFC and ROC/RJC count already
+	 */
+	stats->rx_length_errors = hw.ruc + hw.roc + hw.rfc + hw.rjc;
 	stats->rx_missed_errors = hw.mpc;
 	stats->rx_errors += hw.crcerrs + hw.algnerrc + hw.symerrs +
 			    hw.rxerrc + stats->rx_length_errors;
@@ -171,7 +173,6 @@ void igx_get_eth_mac_stats(struct net_device *netdev,
 	mac->BroadcastFramesXmittedOK = hw.bptc;
 	mac->MulticastFramesReceivedOK = hw.mprc;
 	mac->BroadcastFramesReceivedOK = hw.bprc;
-	mac->InRangeLengthErrors = hw.rlec;
 	mac->FrameTooLongErrors = hw.roc + hw.rjc;
 }
 
