@@ -1,7 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # vm: --nics 2 --timeout 150
-# modes: iommu
 #
 # MTU 9000 on both ends: full-size unfragmented pings both ways (v4 and v6),
 # a short TCP run, and one byte more than fits is refused locally (DF).

@@ -1,7 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # vm: --nics 2 --timeout 240
-# modes: iommu
 #
 # 802.1Q: a VLAN 10 subinterface on both ends (198.51.100.1/24, .2/24)
 # passes ping and TCP both ways with the VLAN offloads (rx-vlan-offload,

@@ -1,7 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # vm: --nics 2 --timeout 120
-# modes: iommu
 #
 # Short frames are padded to the Ethernet minimum with zeros: QEMU sends
 # what the driver gives it, so a 42-byte frame sent through an AF_PACKET

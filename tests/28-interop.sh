@@ -1,7 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 # vm: --nics 2 --model igb,e1000e --timeout 300
-# modes: iommu
 #
 # The two families on one wire: an 82576 port (QEMU's igb) and an 82574L
 # port (QEMU's e1000e), both driven by igx. Across the pair: TCP each
