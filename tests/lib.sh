@@ -490,6 +490,34 @@ mon() {
 
 # dmesg_check: fail (return 1, print the lines) when the kernel log shows a
 # warning, a splat or a leak. On the debug kernel kmemleak is scanned first.
+# Whole reports of the core that are not igx's, dropped from the kernel
+# log before the check (a line allow-list cannot tell them from igx's):
+# - lockdep's "possible circular locking dependency" between pciehp's own
+#   locks (pci_rescan_remove_lock, then ctrl->reset_lock, both taken in
+#   pciehp_unconfigure_device()) when a slot is powered off: 6.12's
+#   pciehp, seen in 25-hotplug on the debug kernel with no igx frame in
+#   it. A report with igx code in it is never dropped.
+_drop_core_reports() {
+	awk '
+	/\] WARNING: possible circular locking dependency detected/ { n = 0; inrep = 1 }
+	inrep { buf[++n] = $0
+		if ($0 ~ /\] +<\/TASK>/) {
+			text = ""
+			for (i = 1; i <= n; i++) text = text buf[i] "\n"
+			# igx code in it: a function of igx or a frame in igx.ko
+			# (not the release of the debug kernel, 6.12.95-igxdbg)
+			if (text !~ /igx_[a-z]|\[igx\]/ && text ~ /pci_rescan_remove_lock/ &&
+			    text ~ /ctrl->reset_lock/ && text ~ /pciehp_unconfigure_device/)
+				print "[igx: dropped a pciehp lockdep report, see tests/lib.sh]"
+			else
+				for (i = 1; i <= n; i++) print buf[i]
+			inrep = 0
+		}
+		next }
+	{ print }
+	END { for (i = 1; inrep && i <= n; i++) print buf[i] }'
+}
+
 dmesg_check() {
 	local re p bad kl=/sys/kernel/debug/kmemleak leaks=
 	if [ -w "$kl" ] && debug_kernel; then
@@ -501,7 +529,7 @@ dmesg_check() {
 		leaks=$(cat "$kl")
 	fi
 	re=$(IFS='|'; echo "${IGX_DMESG_PATTERNS[*]}")
-	bad=$({ dmesg; [ -n "$leaks" ] && printf '%s\n' "$leaks"; } |
+	bad=$({ dmesg | _drop_core_reports; [ -n "$leaks" ] && printf '%s\n' "$leaks"; } |
 		grep -E -e "$re" -e '[Ll][Ee][Aa][Kk]')
 	for p in "${IGX_DMESG_ALLOW[@]}"; do
 		bad=$(printf '%s\n' "$bad" | grep -Ev -e "$p")
