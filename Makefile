@@ -81,7 +81,7 @@ demo: setup modules
 	scripts/vm --nics 2 --timeout 300 $(if $(MODEL),--model $(MODEL)) \
 		-- scripts/demo-guest
 
-# Without TESTS, what CI runs (about 75 minutes): on the stock kernel
+# Without TESTS, what CI runs (75 to 80 minutes): on the stock kernel
 # every test with MSI-X, then again in the modes each test's header asks
 # for (tests/run --all-modes: ping, TCP and the self-test in MSI, INTx and
 # under the strict IOMMU; the tests that map DMA in unusual ways under
@@ -89,8 +89,8 @@ demo: setup modules
 # vanishing device, the stress tests with a twentieth of their counts
 # (IGX_DEBUG_SCALE; the link flaps under the strict IOMMU); between the
 # two, on QEMU's e1000e, TCP and the self-test (the interop test, 28,
-# runs in the main list). FULL=1 adds the whole suite under the IOMMU (about
-# 15 minutes more). MODEL=e1000e: the whole suite on QEMU's 82574L.
+# runs in the main list). FULL=1 adds the whole suite under the IOMMU
+# (about 15 minutes more). MODEL=e1000e: the whole suite on QEMU's 82574L.
 # With KERNEL=debug: the whole suite on the debug kernel with MSI-X (the
 # stress tests with a fifth of their counts), and the traffic tests and
 # the self-test again under the strict IOMMU: about two hours, more than
