@@ -488,8 +488,6 @@ mon() {
 	return "$rc"
 }
 
-# dmesg_check: fail (return 1, print the lines) when the kernel log shows a
-# warning, a splat or a leak. On the debug kernel kmemleak is scanned first.
 # Whole reports of the core that are not igx's, dropped from the kernel
 # log before the check (a line allow-list cannot tell them from igx's):
 # - lockdep's "possible circular locking dependency" between pciehp's own
@@ -518,6 +516,8 @@ _drop_core_reports() {
 	END { for (i = 1; inrep && i <= n; i++) print buf[i] }'
 }
 
+# dmesg_check: fail (return 1, print the lines) when the kernel log shows a
+# warning, a splat or a leak. On the debug kernel kmemleak is scanned first.
 dmesg_check() {
 	local re p bad kl=/sys/kernel/debug/kmemleak leaks=
 	if [ -w "$kl" ] && debug_kernel; then
