@@ -3,13 +3,13 @@
 # vm: --nics 2 --timeout 180
 # modes: all
 #
-# TCP both ways with iperf3 (10 s each), and the driver's byte counters agree
+# TCP both ways with iperf3 (5 s each), and the driver's byte counters agree
 # with what iperf3 moved: never less (every payload byte crossed the wire),
 # and at most 10% more plus a constant (Ethernet/IP/TCP headers are ~4.6% at
 # MSS 1448; the control connection, ARP/ND/MLD add a little).
 source "$(dirname "$0")/lib.sh"
 
-DURATION=10
+DURATION=5
 SLACK=$((256 * 1024))
 
 setup_pair
