@@ -46,10 +46,9 @@
 /* Refill the RX ring once this many descriptors are free */
 #define IGX_RX_REFILL_BATCH	16
 
-/* A data descriptor carries at most this many bytes of one buffer */
-#define IGX_TX_BUF_MAX		SZ_32K
-/* Worst case descriptors for one skb: a context, a head of up to 64 KiB
- * and every frag; an skb that needs more is linearized first.
+/* Worst case descriptors for one skb: a context, a head and every frag,
+ * each in the family's largest data descriptors (igx_family.tx_buf_max);
+ * an skb that needs more is linearized first.
  */
 #define IGX_TX_DESC_NEEDED	(MAX_SKB_FRAGS + 3)
 #define IGX_TX_WAKE_THRESH	(2 * IGX_TX_DESC_NEEDED)
@@ -165,6 +164,7 @@ struct igx_regs_layout {
  * @max_msix: MSI-X vectors the function exposes
  * @max_mtu: largest MTU the MAC receives
  * @rx_buf_len: bytes the MAC writes to one RX buffer
+ * @tx_buf_max: most bytes of a buffer one TX data descriptor carries
  * @rss_udp: the MAC can hash UDP ports
  * @reta_shift: where a queue number sits in a redirection table entry
  * @rxq_regs: offset of queue 0's RX register block (RDBAL)
@@ -217,6 +217,7 @@ struct igx_family {
 	u16 max_msix;
 	u16 max_mtu;
 	u16 rx_buf_len;
+	u16 tx_buf_max;
 	bool rss_udp;
 	u8 reta_shift;
 	u32 rxq_regs;
@@ -372,6 +373,7 @@ struct igx_ring {
 	u16 qid;
 	u16 next_to_use;
 	u16 next_to_clean;
+	u16 tx_buf_max;
 	struct igx_ring_stats stats;
 	struct igx_ring_stats xstats;
 };

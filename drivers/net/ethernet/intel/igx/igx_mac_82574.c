@@ -488,6 +488,10 @@ const struct igx_family igx_family_82574 = {
 	.max_msix	= IGX_82574_MSIX_VECTORS,
 	.max_mtu	= IGX_82574_MAX_MTU,
 	.rx_buf_len	= IGX_82574_RX_BUF_LEN,
+	/* the legacy descriptor's limit is 16288 bytes; 8 KiB pieces, as
+	 * the in-tree e1000e uses, stay well clear of it
+	 */
+	.tx_buf_max	= SZ_8K,
 	.rss_udp	= false,
 	.reta_shift	= 7,
 	.rxq_regs	= IGX_82574_RDBAL(0),

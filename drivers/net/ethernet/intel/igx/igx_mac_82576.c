@@ -412,6 +412,7 @@ static u32 igx_i350_rx_pb_bytes(struct igx_dev *dev)
 	.max_msix	= 10, \
 	.max_mtu	= IGX_MAX_MTU, \
 	.rx_buf_len	= IGX_RX_BUF_LEN, \
+	.tx_buf_max	= SZ_32K, \
 	.rss_udp	= true, \
 	.rxq_regs	= IGX_RDBAL(0), \
 	.txq_regs	= IGX_TDBAL(0), \

@@ -117,6 +117,7 @@ int igx_alloc_q_vectors(struct igx_dev *dev, struct igx_q_vector **qvs,
 		qv->tx.q_vector = qv;
 		qv->rx.q_vector = qv;
 		qv->tx.qid = i;
+		qv->tx.tx_buf_max = dev->family->tx_buf_max;
 		qv->rx.qid = i;
 		netif_napi_add(dev->netdev, &qv->napi, igx_poll);
 		qvs[i] = qv;
@@ -737,15 +738,16 @@ int igx_tx_offload_build(struct sk_buff *skb, struct igx_tx_offload *off)
 }
 EXPORT_SYMBOL_IF_KUNIT(igx_tx_offload_build);
 
-static unsigned int igx_tx_desc_count(const struct sk_buff *skb)
+static unsigned int igx_tx_desc_count(const struct igx_ring *ring,
+				      const struct sk_buff *skb)
 {
 	const struct skb_shared_info *sh = skb_shinfo(skb);
 	unsigned int n, f;
 
-	n = 1 + DIV_ROUND_UP(skb_headlen(skb), IGX_TX_BUF_MAX);
+	n = 1 + DIV_ROUND_UP(skb_headlen(skb), ring->tx_buf_max);
 	for (f = 0; f < sh->nr_frags; f++)
 		n += DIV_ROUND_UP(skb_frag_size(&sh->frags[f]),
-				  IGX_TX_BUF_MAX);
+				  ring->tx_buf_max);
 	return n;
 }
 
@@ -760,7 +762,8 @@ static void igx_tx_write_ctx(struct igx_ring *ring, u16 i,
 
 /*
  * Put one DMA-mapped buffer on the ring, split into descriptors of at most
- * IGX_TX_BUF_MAX bytes.  Returns the index of the last descriptor used.
+ * the family's tx_buf_max bytes.  Returns the index of the last descriptor
+ * used.
  */
 static u16 igx_tx_write_buf(struct igx_ring *ring, u16 i, dma_addr_t dma,
 			    unsigned int len, u64 cmd)
@@ -768,7 +771,7 @@ static u16 igx_tx_write_buf(struct igx_ring *ring, u16 i, dma_addr_t dma,
 	unsigned int chunk;
 
 	for (;;) {
-		chunk = min(len, IGX_TX_BUF_MAX);
+		chunk = min_t(unsigned int, len, ring->tx_buf_max);
 		ring->tx_desc[i].addr = cpu_to_le64(dma);
 		ring->tx_desc[i].cmd = cpu_to_le64(cmd |
 					FIELD_PREP(IGX_TXD_LEN, chunk));
@@ -849,10 +852,10 @@ struct igx_ring *igx_xmit_prepare(struct sk_buff *skb,
 		}
 	}
 
-	if (unlikely(igx_tx_desc_count(skb) > IGX_TX_DESC_NEEDED) &&
+	if (unlikely(igx_tx_desc_count(ring, skb) > IGX_TX_DESC_NEEDED) &&
 	    skb_linearize(skb))
 		goto err_drop;
-	if (unlikely(igx_ring_unused(ring) < igx_tx_desc_count(skb))) {
+	if (unlikely(igx_ring_unused(ring) < igx_tx_desc_count(ring, skb))) {
 		/* the stop threshold below should make this impossible */
 		netif_stop_subqueue(netdev, qid);
 		writel(ring->next_to_use, ring->tail);
