@@ -735,6 +735,10 @@ void igx_set_rx_len(struct igx_dev *dev, unsigned int mtu);
 u32 igx_itr_usecs(const struct igx_coal *c, u32 rx_dim_usecs,
 		  u32 tx_dim_usecs);
 int igx_82574_tx_offload(struct sk_buff *skb, struct igx_tx_offload *off);
+unsigned int igx_tx_desc_count(const struct igx_ring *ring,
+			       const struct sk_buff *skb);
+u16 igx_tx_write_buf(struct igx_ring *ring, u16 i, dma_addr_t dma,
+		     unsigned int len, u64 cmd);
 #endif
 
 #endif /* _IGX_H_ */

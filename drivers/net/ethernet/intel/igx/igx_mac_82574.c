@@ -524,3 +524,4 @@ const struct igx_family igx_family_82574 = {
 	.n_st_regs	= ARRAY_SIZE(igx_82574_st_regs),
 	.regs		= &igx_82574_regs,
 };
+EXPORT_SYMBOL_IF_KUNIT(igx_family_82574);

@@ -738,8 +738,8 @@ int igx_tx_offload_build(struct sk_buff *skb, struct igx_tx_offload *off)
 }
 EXPORT_SYMBOL_IF_KUNIT(igx_tx_offload_build);
 
-static unsigned int igx_tx_desc_count(const struct igx_ring *ring,
-				      const struct sk_buff *skb)
+VISIBLE_IF_KUNIT unsigned int igx_tx_desc_count(const struct igx_ring *ring,
+						const struct sk_buff *skb)
 {
 	const struct skb_shared_info *sh = skb_shinfo(skb);
 	unsigned int n, f;
@@ -750,6 +750,7 @@ static unsigned int igx_tx_desc_count(const struct igx_ring *ring,
 				  ring->tx_buf_max);
 	return n;
 }
+EXPORT_SYMBOL_IF_KUNIT(igx_tx_desc_count);
 
 static void igx_tx_write_ctx(struct igx_ring *ring, u16 i,
 			     const struct igx_tx_offload *off)
@@ -765,8 +766,8 @@ static void igx_tx_write_ctx(struct igx_ring *ring, u16 i,
  * the family's tx_buf_max bytes.  Returns the index of the last descriptor
  * used.
  */
-static u16 igx_tx_write_buf(struct igx_ring *ring, u16 i, dma_addr_t dma,
-			    unsigned int len, u64 cmd)
+VISIBLE_IF_KUNIT u16 igx_tx_write_buf(struct igx_ring *ring, u16 i,
+				      dma_addr_t dma, unsigned int len, u64 cmd)
 {
 	unsigned int chunk;
 
@@ -782,6 +783,7 @@ static u16 igx_tx_write_buf(struct igx_ring *ring, u16 i, dma_addr_t dma,
 		i = igx_ring_next(ring, i);
 	}
 }
+EXPORT_SYMBOL_IF_KUNIT(igx_tx_write_buf);
 
 /*
  * Map the linear part (@frag NULL) or a fragment of a TX skb.  Out of line
