@@ -325,11 +325,11 @@ debug_kernel() {
 	zcat /proc/config.gz 2> /dev/null | grep -qx 'CONFIG_KASAN=y'
 }
 
-# scaled N: a repeat count for a stress loop: N on a stock kernel, a fifth
-# of it (at least 1) on the debug kernel, or N / IGX_DEBUG_SCALE there
-# (make check uses 20 to fit CI's time); N / IGX_SCALE on any kernel
-# when that is set (tests/run --extra's fifth field: make check runs the
-# second NIC model's stress tests at a fifth).
+# scaled N: a repeat count for a stress loop, at least 1: N on a stock
+# kernel, N / IGX_DEBUG_SCALE (default 5) on the debug kernel, N /
+# IGX_SCALE on either when that is set (tests/run --extra's fifth field:
+# make check runs the second NIC model's stress tests at a twentieth and
+# two load cycles on the debug kernel).
 scaled() {
 	local d=1
 
