@@ -51,8 +51,11 @@ for i in $(seq 1 "$FLAPS"); do
 	# TCP resumes (after its retransmission timer) in both directions
 	rx0=$(sysctr rx_bytes)
 	tx0=$(sysctr tx_bytes)
-	wait_for "[ \$(sysctr rx_bytes) -gt $((rx0 + 200000)) ] && [ \$(sysctr tx_bytes) -gt $((tx0 + 200000)) ]" 20 ||
-		fail "flap $i: TCP did not move 200 kB each way within 20 s of carrier"
+	if ! wait_for "[ \$(sysctr rx_bytes) -gt $((rx0 + 200000)) ] && [ \$(sysctr tx_bytes) -gt $((tx0 + 200000)) ]" 20; then
+		# an iperf3 session that gave up says so first
+		traffic_check bidir
+		fail "flap $i: TCP did not move 200 kB each way within 20 s of carrier (rx +$(($(sysctr rx_bytes) - rx0)), tx +$(($(sysctr tx_bytes) - tx0)) bytes; carrier $(carrier "$LOCAL_IF")/$(carrier "$REMOTE_IF" "$REMOTE_NS"); sockets: $(ss -Htin state established '( dport = :5201 or sport = :5201 )' | tr -s ' \n\t' ' ' | cut -c1-600))"
+	fi
 	flow_ms=$((flow_ms + WAITED_MS))
 	traffic_check bidir
 	# every 5th flap: reading them all costs seconds here
