@@ -377,7 +377,11 @@ receivers_resume() { pkill -CONT -x iperf3; }
 # Traffic for the stress tests: iperf3 sessions of SECS seconds, back to
 # back, from here to the far end of setup_pair, until traffic_stop. An
 # iperf3 server in the remote netns serves each session; every session
-# must complete, within SECS + 60 s.
+# must complete, within SECS + 60 s. A session that cannot connect (a
+# new one that starts while the test holds the link down, with the
+# neighbour entry failed: "No route to host") is tried again after a
+# second, up to 30 times, and the retries are counted in the summary:
+# the sessions that matter are the ones already running.
 #   traffic_start NAME PORT SECS [iperf3 options]
 #   traffic_check NAME	fail if a session of NAME failed
 #   traffic_stop NAME	wait for the last session; diag a summary
@@ -391,11 +395,27 @@ traffic_start() {
 	iperf3_server "$port"
 	(
 		n=0
+		retries=0
 		while [ ! -e "/tmp/traffic-$name.stop" ]; do
 			n=$((n + 1))
-			timeout $((secs + 60)) iperf3 -c 192.0.2.2 -p "$port" \
-				-t "$secs" -i 0 "$@" > "/tmp/traffic-$name.$n.log" 2>&1 ||
-				{ echo "$n" > "/tmp/traffic-$name.failed"; exit 1; }
+			try=0
+			until timeout $((secs + 60)) iperf3 -c 192.0.2.2 -p "$port" \
+				-t "$secs" -i 0 "$@" > "/tmp/traffic-$name.$n.log" 2>&1; do
+				try=$((try + 1))
+				if [ "$try" -gt 30 ] ||
+				   ! grep -q 'unable to connect to server' "/tmp/traffic-$name.$n.log"; then
+					echo "$n" > "/tmp/traffic-$name.failed"
+					exit 1
+				fi
+				retries=$((retries + 1))
+				echo "$retries" > "/tmp/traffic-$name.retries"
+				# asked to stop meanwhile: this session never began
+				if [ -e "/tmp/traffic-$name.stop" ]; then
+					n=$((n - 1))
+					break
+				fi
+				sleep 1
+			done
 		done
 		echo "$n" > "/tmp/traffic-$name.sessions"
 	) < /dev/null > /dev/null 2>&1 &
@@ -414,7 +434,7 @@ traffic_stop() {
 	wait "$(cat "/tmp/traffic-$1.pid")" 2> /dev/null
 	traffic_check "$1"
 	n=$(cat "/tmp/traffic-$1.sessions")
-	diag "traffic $1: $n iperf3 sessions, all completed; last: $(grep -h receiver "/tmp/traffic-$1.$n.log" | tr -s ' ' | tr '\n' ' ')"
+	diag "traffic $1: $n iperf3 sessions, all completed ($(cat "/tmp/traffic-$1.retries" 2> /dev/null || echo 0) connection attempts retried); last: $(grep -h receiver "/tmp/traffic-$1.$n.log" | tr -s ' ' | tr '\n' ' ')"
 	_traffic_server_stop "$1"
 }
 # the server gone, so that its port is free for the next traffic_start
