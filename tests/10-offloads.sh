@@ -6,7 +6,7 @@
 # Traffic with the offloads on and off: TCP and UDP both ways with
 # everything on, then local's tx-checksumming/scatter-gather/TSO and
 # rx-checksumming switched off and on, at MTU 1500 and 9000. Each run is
-# short (3 s); every one must move data (TCP) or lose little (UDP, at a
+# short (2 s); every one must move data (TCP) or lose little (UDP, at a
 # modest rate): at most 5% of the datagrams may go missing without a
 # counter of the stack saying where (the sender's qdisc or socket buffer,
 # the receiver's socket buffer: the debug kernel's receiver falls behind
@@ -16,7 +16,7 @@
 # checksum-verified packets (qstats rx-csum-unnecessary), without it not.
 source "$(dirname "$0")/lib.sh"
 
-T=3
+T=2
 UDP_RATE=20M
 MAX_LOSS=5	# percent
 
