@@ -118,10 +118,11 @@ unload_driver() { rmmod "$(drv_module)"; }
 # pci_irq_mode PCI: msix, msi or intx: what the function has enabled now
 # (the kernel's msi_irqs/ sysfs directory; absent with INTx).
 pci_irq_mode() {
-	local d=/sys/bus/pci/devices/$1/msi_irqs f
-	for f in "$d"/*; do
+	local f m
+	for f in "/sys/bus/pci/devices/$1/msi_irqs"/*; do
 		[ -f "$f" ] || continue
-		cat "$f"
+		read -r m < "$f"
+		echo "$m"
 		return
 	done
 	echo intx
@@ -135,12 +136,31 @@ pci_vectors() {
 	done
 }
 
-# irq_line IRQ: its /proc/interrupts line.
-irq_line() { grep -E "^ *$1:" /proc/interrupts; }
-# A /proc/interrupts line without the per-CPU counts: "IRQ: chip ... names".
+# _irq_table: IRQ_LINE[IRQ] is its /proc/interrupts line, IRQ_NCPU the
+# number of per-CPU columns. Shell builtins only: under software
+# emulation every process started costs 15-30 ms, and mode_check runs
+# with every setup_pair.
+declare -A IRQ_LINE
+IRQ_NCPU=0
+_irq_table() {
+	local line key
+	local -a hdr
+	IRQ_LINE=()
+	{
+		read -ra hdr
+		IRQ_NCPU=${#hdr[@]}
+		while IFS= read -r line; do
+			key=${line%%:*}
+			IRQ_LINE[${key// /}]=$line
+		done
+	} < /proc/interrupts
+}
+# _irq_desc LINE: a /proc/interrupts line without the per-CPU counts:
+# "IRQ: chip ... names".
 _irq_desc() {
-	awk -v n="$(grep -c '^processor' /proc/cpuinfo)" '{
-		s = $1; for (i = n + 2; i <= NF; i++) s = s " " $i; print s }'
+	local -a w
+	read -ra w <<< "$1"
+	echo "${w[0]} ${w[*]:IRQ_NCPU + 1}"
 }
 
 # After loading: IGX_MODE=msi makes every igx port drop MSI-X through the
@@ -172,9 +192,10 @@ _mode_after_load() {
 # mode_check PCI...: the functions (ports up, so with their IRQs requested)
 # really are in IGX_MODE; fail otherwise. Called by setup_pair.
 mode_check() {
-	local pci mode want irq line n groups grp
+	local pci mode want f irq line n nv first groups g grp t
 	want=$IGX_MODE
 	[ "$want" = iommu ] && want=msix
+	_irq_table
 	for pci in "$@"; do
 		mode=$(pci_irq_mode "$pci")
 		[ "$mode" = "$want" ] ||
@@ -182,10 +203,16 @@ mode_check() {
 		case $mode in
 		msix|msi)
 			n=0
-			for irq in $(pci_vectors "$pci"); do
-				line=$(irq_line "$irq")
+			nv=0
+			first=
+			for f in "/sys/bus/pci/devices/$pci/msi_irqs"/*; do
+				[ -f "$f" ] || continue
+				irq=${f##*/}
+				nv=$((nv + 1))
+				line=${IRQ_LINE[$irq]:-}
 				[ -n "$line" ] || continue	# allocated, not requested
 				n=$((n + 1))
+				[ -n "$first" ] || first=$line
 				case $mode:$line in
 				msix:*PCI-MSIX*) ;;
 				msi:*PCI-MSIX*) fail "mode msi: IRQ $irq of $pci is PCI-MSIX: $line" ;;
@@ -194,27 +221,31 @@ mode_check() {
 				esac
 			done
 			[ "$n" -ge 1 ] || fail "mode $IGX_MODE: $pci has no requested $mode vector in /proc/interrupts"
-			[ "$mode" = msi ] && [ "$(pci_vectors "$pci" | wc -l)" != 1 ] &&
-				fail "mode msi: $pci has $(pci_vectors "$pci" | wc -l) MSI vectors, want 1"
-			diag "mode $IGX_MODE: $pci: $n $mode vector(s) in use, first: $(irq_line "$(pci_vectors "$pci" | head -n 1)" | _irq_desc)"
+			[ "$mode" = msi ] && [ "$nv" != 1 ] &&
+				fail "mode msi: $pci has $nv MSI vectors, want 1"
+			diag "mode $IGX_MODE: $pci: $n $mode vector(s) in use, first: $(_irq_desc "$first")"
 			;;
 		intx)
-			irq=$(cat "/sys/bus/pci/devices/$pci/irq")
-			line=$(irq_line "$irq")
-			grep -q 'IO-APIC' <<< "$line" ||
+			read -r irq < "/sys/bus/pci/devices/$pci/irq"
+			line=${IRQ_LINE[$irq]:-}
+			[[ $line == *IO-APIC* ]] ||
 				fail "mode intx: $pci's IRQ $irq is not an IO-APIC line: ${line:-not in /proc/interrupts}"
-			diag "mode intx: $pci: $(_irq_desc <<< "$line")"
+			diag "mode intx: $pci: $(_irq_desc "$line")"
 			;;
 		esac
 		if [ "$IGX_MODE" = iommu ]; then
-			groups=$(find /sys/class/iommu -mindepth 1 -maxdepth 1 -printf '%f ' 2>/dev/null)
+			groups=
+			for g in /sys/class/iommu/*; do
+				[ -e "$g" ] && groups+="${g##*/} "
+			done
 			[ -n "$groups" ] || fail "mode iommu: /sys/class/iommu is empty"
 			[ -e "/sys/bus/pci/devices/$pci/iommu_group" ] ||
 				fail "mode iommu: $pci has no iommu_group"
 			grp=$(readlink -f "/sys/bus/pci/devices/$pci/iommu_group")
+			read -r t < "$grp/type"
 			# iommu.strict=1: "DMA" (a lazy IOMMU would say "DMA-FQ").
-			[ "$(cat "$grp/type")" = DMA ] ||
-				fail "mode iommu: $pci's IOMMU group ${grp##*/} has type $(cat "$grp/type"), want DMA (strict)"
+			[ "$t" = DMA ] ||
+				fail "mode iommu: $pci's IOMMU group ${grp##*/} has type $t, want DMA (strict)"
 			diag "mode iommu: $pci in IOMMU group ${grp##*/} (type DMA), IOMMUs: $groups"
 		fi
 	done
@@ -222,25 +253,40 @@ mode_check() {
 
 # Netdevs in this netns bound to the tested driver, sorted by PCI address.
 nic_ifaces() {
-	local d drv pci
+	local d pci n drv=/sys/bus/pci/drivers/$IGX_DRIVER
 	for d in /sys/class/net/*; do
-		[ -e "$d/device/driver" ] || continue
-		drv=$(basename "$(readlink "$d/device/driver")")
-		[ "$drv" = "$(drv_module)" ] || continue
-		pci=$(basename "$(readlink "$d/device")")
-		printf '%s %s\n' "$pci" "${d##*/}"
-	done | sort | cut -d' ' -f2
+		[ "$d/device/driver" -ef "$drv" ] || continue
+		printf '%s %s\n' "$(_dev_pci "$d/device")" "${d##*/}"
+	done | sort | while read -r pci n; do echo "$n"; done
+}
+
+# _dev_pci DEVICE_DIR: the PCI address its uevent names
+_dev_pci() {
+	local line
+	while IFS= read -r line; do
+		[[ $line == PCI_SLOT_NAME=* ]] && { echo "${line#*=}"; return; }
+	done < "$1/uevent"
 }
 
 # iface_pci IF: PCI address (0000:01:00.0) of a netdev in this netns.
-iface_pci() { basename "$(readlink "/sys/class/net/$1/device")"; }
+iface_pci() { _dev_pci "/sys/class/net/$1/device"; }
 
-# carrier IF [NS]: 1 or 0 (empty when the interface is admin down).
+# carrier IF [NS]: 1 or 0 (empty when the interface is admin down): the
+# sysfs carrier file; in another netns (whose sysfs ip netns exec would
+# have to mount) the same from rtnetlink: LOWER_UP is set exactly when
+# the device runs and has its carrier.
 carrier() {
+	local c
 	if [ -n "${2:-}" ]; then
-		ip netns exec "$2" cat "/sys/class/net/$1/carrier" 2>/dev/null
+		c=$(ip -n "$2" -o link show dev "$1" 2>/dev/null) || return 0
+		c=${c#*<}
+		c=",${c%%>*},"
+		case $c in
+		*,LOWER_UP,*) echo 1 ;;
+		*,UP,*) echo 0 ;;
+		esac
 	else
-		cat "/sys/class/net/$1/carrier" 2>/dev/null
+		{ read -r c < "/sys/class/net/$1/carrier"; } 2>/dev/null && echo "$c"
 	fi
 }
 
@@ -248,10 +294,10 @@ carrier() {
 # netns itself is kept: deleting one returns its devices asynchronously.
 _pair_reclaim() {
 	local d
-	ip netns list | grep -qw "$REMOTE_NS" || return 0
+	[ -e "/run/netns/$REMOTE_NS" ] || return 0
 	for d in $(rns sh -c 'for d in /sys/class/net/*; do
 			[ -e "$d/device/driver" ] && echo "${d##*/}"; done'); do
-		rns ip link set dev "$d" netns 1
+		ip -n "$REMOTE_NS" link set dev "$d" netns 1
 	done
 }
 
@@ -271,8 +317,8 @@ setup_pair() {
 	LOCAL_PCI=$(iface_pci "$LOCAL_IF")
 	REMOTE_PCI=$(iface_pci "$REMOTE_IF")
 	export LOCAL_IF REMOTE_IF LOCAL_PCI REMOTE_PCI
-	ip netns list | grep -qw "$REMOTE_NS" || ip netns add "$REMOTE_NS"
-	rns ip link set lo up
+	[ -e "/run/netns/$REMOTE_NS" ] || ip netns add "$REMOTE_NS"
+	ip -n "$REMOTE_NS" link set lo up
 	ip link set dev "$REMOTE_IF" netns "$REMOTE_NS" ||
 		fail "setup_pair: cannot move $REMOTE_IF to netns $REMOTE_NS"
 
@@ -280,10 +326,10 @@ setup_pair() {
 	ip addr add 192.0.2.1/24 dev "$LOCAL_IF"
 	ip addr add 2001:db8::1/64 dev "$LOCAL_IF" nodad
 	ip link set dev "$LOCAL_IF" up
-	rns ip addr flush dev "$REMOTE_IF"
-	rns ip addr add 192.0.2.2/24 dev "$REMOTE_IF"
-	rns ip addr add 2001:db8::2/64 dev "$REMOTE_IF" nodad
-	rns ip link set dev "$REMOTE_IF" up
+	ip -n "$REMOTE_NS" addr flush dev "$REMOTE_IF"
+	ip -n "$REMOTE_NS" addr add 192.0.2.2/24 dev "$REMOTE_IF"
+	ip -n "$REMOTE_NS" addr add 2001:db8::2/64 dev "$REMOTE_IF" nodad
+	ip -n "$REMOTE_NS" link set dev "$REMOTE_IF" up
 
 	wait_for '[ "$(carrier "$LOCAL_IF")" = 1 ] &&
 		[ "$(carrier "$REMOTE_IF" "$REMOTE_NS")" = 1 ]' 15 ||
