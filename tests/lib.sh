@@ -260,12 +260,15 @@ nic_ifaces() {
 	done | sort | while read -r pci n; do echo "$n"; done
 }
 
-# _dev_pci DEVICE_DIR: the PCI address its uevent names
+# _dev_pci DEVICE_DIR: the PCI address its uevent names (nothing for a
+# device going away meanwhile)
 _dev_pci() {
 	local line
-	while IFS= read -r line; do
-		[[ $line == PCI_SLOT_NAME=* ]] && { echo "${line#*=}"; return; }
-	done < "$1/uevent"
+	{
+		while IFS= read -r line; do
+			[[ $line == PCI_SLOT_NAME=* ]] && { echo "${line#*=}"; return; }
+		done < "$1/uevent"
+	} 2> /dev/null
 }
 
 # iface_pci IF: PCI address (0000:01:00.0) of a netdev in this netns.
