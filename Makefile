@@ -81,7 +81,7 @@ demo: setup modules
 	scripts/vm --nics 2 --timeout 300 $(if $(MODEL),--model $(MODEL)) \
 		-- scripts/demo-guest
 
-# Without TESTS, what CI runs (about 80 minutes; see README.md), on the
+# Without TESTS, what CI runs (75 to 80 minutes; see README.md), on the
 # stock kernel first and on the first NIC model, MODEL (igb, QEMU's
 # 82576, by default): every test with MSI-X, then again in the modes each
 # test's header asks for (tests/run --all-modes: ping, TCP and the
