@@ -140,7 +140,7 @@ pci_vectors() {
 # number of per-CPU columns. Shell builtins only: under software
 # emulation every process started costs 15-30 ms, and mode_check runs
 # with every setup_pair.
-declare -A IRQ_LINE
+declare -gA IRQ_LINE
 IRQ_NCPU=0
 _irq_table() {
 	local line key
