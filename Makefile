@@ -93,8 +93,8 @@ demo: setup modules
 # model only, and 28-interop wires one port of each model anyway). Last,
 # on the debug kernel and the first model, what CI's budget leaves room
 # for: KUnit, fault injection (one allocation step in two), the
-# vanishing device and two load cycles (one under TCP). FULL=1 adds the first model's whole suite under the
-# IOMMU (about 15 minutes more).
+# vanishing device and two load cycles (one under TCP). FULL=1 adds the
+# first model's whole suite under the IOMMU (about 15 minutes more).
 # With KERNEL=debug: the whole suite on the debug kernel and the first
 # model with MSI-X (the stress tests at a fifth of their counts), and the
 # traffic tests and the self-test again under the strict IOMMU: about

@@ -209,7 +209,7 @@ last_used=
 while :; do
 	k=$((k + STRIDE))
 	[ "$k" -le 3000 ] || fail "probe: still reaching faults after 3000 steps"
-	[ $((k % 25)) -lt "$STRIDE" ] && diag "probe: step $k, $nfail binds failed so far, $((SECONDS - t0)) s"
+	[ "$k" -ge 25 ] && [ $((k % 25)) -lt "$STRIDE" ] && diag "probe: step $k, $nfail binds failed so far, $((SECONDS - t0)) s"
 	if nth "$k" sh -c "echo $PCI > $DRV/bind" 2> /dev/null; then
 		n=$(fired)
 		if [ "$n" = 0 ]; then
@@ -239,7 +239,8 @@ while :; do
 	unbind "probe step $k"
 done
 steps=$(walked "$k")
-[ "$((k - 1))" -ge 5 ] || fail "probe: only $((k - 1)) allocation steps (is probe running in the binding task?)"
+# (the walk ended at k: k - STRIDE steps at least)
+[ $((k - STRIDE)) -ge 5 ] || fail "probe: only $(walked "$k") (is probe running in the binding task?)"
 unbind "probe walk end"
 diag "probe: $steps, $nfail binds failed cleanly, $ndegraded faults absorbed ($nfallback of them by falling back from MSI-X; $nused of those ports brought up and used), $((SECONDS - t0)) s"
 
@@ -336,7 +337,7 @@ while :; do
 	ip link set "$IF" down
 done
 steps=$(walked "$k")
-[ "$((k - 1))" -ge 3 ] || fail "open: only $((k - 1)) allocation steps"
+[ $((k - STRIDE)) -ge 3 ] || fail "open: only $(walked "$k")"
 check_traffic "open walk end"
 diag "open: $steps, $nfail opens failed cleanly, $ndegraded faults absorbed (RX refill), $((SECONDS - t0)) s"
 ip link set "$IF" down

@@ -145,15 +145,18 @@ IRQ_NCPU=0
 _irq_table() {
 	local line key
 	local -a hdr
+	local -a lines
 	IRQ_LINE=()
-	{
-		read -ra hdr
-		IRQ_NCPU=${#hdr[@]}
-		while IFS= read -r line; do
-			key=${line%%:*}
-			IRQ_LINE[${key// /}]=$line
-		done
-	} < /proc/interrupts
+	# mapfile, not a read per line: read seeks back after each line, and
+	# a seq_file renders itself anew at every seek (a line that appears
+	# meanwhile would shift the rest)
+	mapfile -t lines < /proc/interrupts
+	read -ra hdr <<< "${lines[0]}"
+	IRQ_NCPU=${#hdr[@]}
+	for line in "${lines[@]:1}"; do
+		key=${line%%:*}
+		IRQ_LINE[${key// /}]=$line
+	done
 }
 # _irq_desc LINE: a /proc/interrupts line without the per-CPU counts:
 # "IRQ: chip ... names".
@@ -256,7 +259,8 @@ nic_ifaces() {
 	local d pci n drv=/sys/bus/pci/drivers/$IGX_DRIVER
 	for d in /sys/class/net/*; do
 		[ "$d/device/driver" -ef "$drv" ] || continue
-		printf '%s %s\n' "$(_dev_pci "$d/device")" "${d##*/}"
+		pci=$(_dev_pci "$d/device")
+		printf '%s %s\n' "${pci:--}" "${d##*/}"
 	done | sort | while read -r pci n; do echo "$n"; done
 }
 
@@ -277,7 +281,9 @@ iface_pci() { _dev_pci "/sys/class/net/$1/device"; }
 # carrier IF [NS]: 1 or 0 (empty when the interface is admin down): the
 # sysfs carrier file; in another netns (whose sysfs ip netns exec would
 # have to mount) the same from rtnetlink: LOWER_UP is set exactly when
-# the device runs and has its carrier.
+# the device runs and has its carrier, "0" keys on the admin flag UP
+# (sysfs on the running state: they differ only while the port opens or
+# closes, and no caller asks then).
 carrier() {
 	local c
 	if [ -n "${2:-}" ]; then
@@ -378,7 +384,8 @@ debug_kernel() {
 # kernel, N / IGX_DEBUG_SCALE (default 5) on the debug kernel, N /
 # IGX_SCALE on either when that is set (tests/run --extra's fifth field:
 # make check runs the second NIC model's stress tests at a twentieth and
-# two load cycles on the debug kernel).
+# two load cycles on the debug kernel). 22-faults reads IGX_SCALE as the
+# stride of its fault walks instead.
 scaled() {
 	local d=1
 
