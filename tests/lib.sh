@@ -435,9 +435,10 @@ receivers_resume() { pkill -CONT -x iperf3; }
 # iperf3 server in the remote netns serves each session; every session
 # must complete, within SECS + 60 s. A session that cannot connect (a
 # new one that starts while the test holds the link down, with the
-# neighbour entry failed: "No route to host") is tried again after a
-# second, up to 30 times, and the retries are counted in the summary:
-# the sessions that matter are the ones already running.
+# neighbour entry failed: "No route to host"), neither its control
+# connection nor one of its data streams, has moved no data: it is tried
+# again after a second, up to 30 times, and the retries are counted in
+# the summary: the sessions that matter are the ones already running.
 #   traffic_start NAME PORT SECS [iperf3 options]
 #   traffic_check NAME	fail if a session of NAME failed
 #   traffic_stop NAME	wait for the last session; diag a summary
@@ -459,7 +460,8 @@ traffic_start() {
 				-t "$secs" -i 0 "$@" > "/tmp/traffic-$name.$n.log" 2>&1; do
 				try=$((try + 1))
 				if [ "$try" -gt 30 ] ||
-				   ! grep -q 'unable to connect to server' "/tmp/traffic-$name.$n.log"; then
+				   ! grep -q -e 'unable to connect to server' \
+					-e 'unable to connect stream' "/tmp/traffic-$name.$n.log"; then
 					echo "$n" > "/tmp/traffic-$name.failed"
 					exit 1
 				fi
