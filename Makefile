@@ -98,7 +98,7 @@ demo: setup modules
 # With KERNEL=debug: the whole suite on the debug kernel and the first
 # model with MSI-X (the stress tests at a fifth of their counts), and the
 # traffic tests and the self-test again under the strict IOMMU: about
-# 2 h 15 min.
+# 2 h 20 min.
 MODEL ?= igb
 OTHER_MODEL := $(if $(filter e1000e,$(MODEL)),igb,e1000e)
 ALL_TESTS := $(patsubst tests/%.sh,%,$(wildcard tests/[0-9][0-9]-*.sh))
