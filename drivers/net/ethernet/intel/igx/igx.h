@@ -393,6 +393,10 @@ struct igx_ring {
  * @rx_dim_usecs: interval DIM last chose for RX
  * @tx_dim_usecs: interval DIM last chose for TX
  * @dim_events: polls completed, DIM's event counter
+ * @rx_idle: no packet received in the last window of DIM_NEVENTS polls
+ * @tx_idle: no packet sent in it
+ * @rx_mark: @rx's packet count when that window began
+ * @tx_mark: @tx's packet count when that window began
  * @name: IRQ name as shown in /proc/interrupts
  */
 struct igx_q_vector {
@@ -409,6 +413,10 @@ struct igx_q_vector {
 	u16 rx_dim_usecs;
 	u16 tx_dim_usecs;
 	u16 dim_events;
+	bool rx_idle;
+	bool tx_idle;
+	u64 rx_mark;
+	u64 tx_mark;
 	char name[IFNAMSIZ + 16];
 };
 
@@ -733,7 +741,7 @@ void igx_self_test(struct net_device *netdev, struct ethtool_test *et,
 u32 igx_max_frame(unsigned int mtu);
 void igx_set_rx_len(struct igx_dev *dev, unsigned int mtu);
 u32 igx_itr_usecs(const struct igx_coal *c, u32 rx_dim_usecs,
-		  u32 tx_dim_usecs);
+		  u32 tx_dim_usecs, bool rx_idle, bool tx_idle);
 int igx_82574_tx_offload(struct sk_buff *skb, struct igx_tx_offload *off);
 unsigned int igx_tx_desc_count(const struct igx_ring *ring,
 			       const struct sk_buff *skb);

@@ -259,15 +259,30 @@ EXPORT_SYMBOL_IF_KUNIT(igx_write_itr);
  * @c: the moderation settings
  * @rx_dim_usecs: what net DIM chose for RX (used when adaptive)
  * @tx_dim_usecs: what net DIM chose for TX (used when adaptive)
+ * @rx_idle: no packet was received in the vector's last sample window
+ * @tx_idle: no packet was sent in it
  *
- * Return: the shorter of the RX and TX intervals.
+ * A fixed interval always counts.  An adaptive direction that moved no
+ * packets has nobody waiting in it, and net DIM, seeing no traffic,
+ * never moves it from where it was: left in, it would hold the vector at
+ * that interval however the busy direction is tuned (8 us under a
+ * TX-only flood).  It is left out unless both are.
+ *
+ * Return: the shorter of the intervals of the directions that count.
  */
 VISIBLE_IF_KUNIT u32 igx_itr_usecs(const struct igx_coal *c,
-				   u32 rx_dim_usecs, u32 tx_dim_usecs)
+				   u32 rx_dim_usecs, u32 tx_dim_usecs,
+				   bool rx_idle, bool tx_idle)
 {
+	bool rx_out = c->adaptive_rx && rx_idle;
+	bool tx_out = c->adaptive_tx && tx_idle;
 	u32 rx = c->adaptive_rx ? rx_dim_usecs : c->rx_usecs;
 	u32 tx = c->adaptive_tx ? tx_dim_usecs : c->tx_usecs;
 
+	if (rx_out && !tx_out)
+		return tx;
+	if (tx_out && !rx_out)
+		return rx;
 	return min(rx, tx);
 }
 EXPORT_SYMBOL_IF_KUNIT(igx_itr_usecs);
@@ -277,7 +292,8 @@ EXPORT_SYMBOL_IF_KUNIT(igx_itr_usecs);
  * @qv: the vector
  *
  * The vector serves RX and TX with one interval: the shorter of the two
- * wins, so neither direction waits longer than it was asked to.
+ * wins, so neither direction waits longer than it was asked to (an idle
+ * adaptive direction asks nothing, see igx_itr_usecs()).
  *
  * Return: the interval in microseconds, from the fixed settings or what
  * net DIM chose.
@@ -285,13 +301,17 @@ EXPORT_SYMBOL_IF_KUNIT(igx_itr_usecs);
 u32 igx_qv_itr_usecs(const struct igx_q_vector *qv)
 {
 	return igx_itr_usecs(&qv->dev->coal, READ_ONCE(qv->rx_dim_usecs),
-			     READ_ONCE(qv->tx_dim_usecs));
+			     READ_ONCE(qv->tx_dim_usecs), qv->rx_idle,
+			     qv->tx_idle);
 }
 
 /**
- * igx_update_itr() - reprogram a vector after a moderation change
+ * igx_update_itr() - program the interval a vector should have now
  * @qv: the vector
  *
+ * Called by the vector's own NAPI poll before it re-arms the vector (what
+ * net DIM decided, a direction gone idle or busy) and by ethtool -C.
+ * Should the two race, the poll's next run writes the current value.
  * Writes EITR only while the port runs; igx_irq_configure() programs
  * every vector when it starts.
  */
@@ -307,12 +327,13 @@ void igx_update_itr(struct igx_q_vector *qv)
 }
 EXPORT_SYMBOL_IF_KUNIT(igx_update_itr);
 
-/* Program what net DIM decided for one direction and measure again */
-static void igx_dim_apply(struct igx_q_vector *qv, struct dim *dim,
-			  u16 *usecs, struct dim_cq_moder m)
+/*
+ * Take what net DIM decided for one direction and measure again; the
+ * vector's next poll programs it (igx_update_itr()).
+ */
+static void igx_dim_apply(struct dim *dim, u16 *usecs, struct dim_cq_moder m)
 {
 	WRITE_ONCE(*usecs, m.usec);
-	igx_update_itr(qv);
 	dim->state = DIM_START_MEASURE;
 }
 
@@ -322,7 +343,7 @@ static void igx_rx_dim_work(struct work_struct *work)
 	struct igx_q_vector *qv = container_of(dim, struct igx_q_vector,
 					       rx_dim);
 
-	igx_dim_apply(qv, dim, &qv->rx_dim_usecs,
+	igx_dim_apply(dim, &qv->rx_dim_usecs,
 		      net_dim_get_rx_moderation(dim->mode, dim->profile_ix));
 }
 
@@ -332,7 +353,7 @@ static void igx_tx_dim_work(struct work_struct *work)
 	struct igx_q_vector *qv = container_of(dim, struct igx_q_vector,
 					       tx_dim);
 
-	igx_dim_apply(qv, dim, &qv->tx_dim_usecs,
+	igx_dim_apply(dim, &qv->tx_dim_usecs,
 		      net_dim_get_tx_moderation(dim->mode, dim->profile_ix));
 }
 
@@ -358,6 +379,8 @@ void igx_dim_init(struct igx_q_vector *qv)
  * igx_dim_sample() - feed net DIM after a completed poll
  * @qv: the vector
  *
+ * Also notes, every DIM_NEVENTS polls (net DIM's own window), which
+ * direction moved no packets since the last time: igx_itr_usecs().
  * Called from the NAPI poll, the only writer of the ring counters, so
  * they are read without the u64_stats retry loop.
  */
@@ -367,6 +390,12 @@ void igx_dim_sample(struct igx_q_vector *qv)
 	struct dim_sample s;
 
 	qv->dim_events++;
+	if (!(qv->dim_events % DIM_NEVENTS)) {
+		qv->rx_idle = qv->rx.stats.packets == qv->rx_mark;
+		qv->tx_idle = qv->tx.stats.packets == qv->tx_mark;
+		qv->rx_mark = qv->rx.stats.packets;
+		qv->tx_mark = qv->tx.stats.packets;
+	}
 	if (c->adaptive_rx) {
 		dim_update_sample(qv->dim_events, qv->rx.stats.packets,
 				  qv->rx.stats.bytes, &s);

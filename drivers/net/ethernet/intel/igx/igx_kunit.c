@@ -675,26 +675,43 @@ static void igx_irq_rx_tx_min(struct kunit *test)
 {
 	struct igx_coal c = { .rx_usecs = 100, .tx_usecs = 30 };
 
-	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 7, 9), 30);
+	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 7, 9, false, false), 30);
 	c.tx_usecs = 8191;
-	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 7, 9), 100);
+	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 7, 9, false, false), 100);
 	c.rx_usecs = 0;
-	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 7, 9), 0);
+	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 7, 9, false, false), 0);
 	c.rx_usecs = 8191;
-	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 0, 0), 8191);
+	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 0, 0, false, false), 8191);
 
 	/* adaptive: net DIM's choice replaces the fixed value */
 	c = (struct igx_coal){ .rx_usecs = 20, .tx_usecs = 50,
 			       .adaptive_rx = true };
-	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 8, 2), 8);
-	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 64, 2), 50);
+	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 8, 2, false, false), 8);
+	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 64, 2, false, false), 50);
 	c.adaptive_rx = false;
 	c.adaptive_tx = true;
-	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 2, 64), 20);
-	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 2, 16), 16);
+	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 2, 64, false, false), 20);
+	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 2, 16, false, false), 16);
 	c.adaptive_rx = true;
-	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 64, 256), 64);
-	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 256, 0), 0);
+	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 64, 256, false, false), 64);
+	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 256, 0, false, false), 0);
+
+	/* an idle adaptive direction asks nothing */
+	c = (struct igx_coal){ .rx_usecs = 20, .tx_usecs = 50,
+			       .adaptive_rx = true, .adaptive_tx = true };
+	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 8, 128, true, false), 128);
+	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 256, 8, false, true), 256);
+	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 8, 128, false, false), 8);
+	/* both idle: the shorter, as if both were busy */
+	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 8, 128, true, true), 8);
+	/* a fixed interval counts, idle or not */
+	c.adaptive_tx = false;
+	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 8, 128, false, true), 8);
+	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 8, 128, true, false), 50);
+	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 8, 128, true, true), 50);
+	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 64, 128, false, true), 50);
+	c.adaptive_rx = false;
+	KUNIT_EXPECT_EQ(test, igx_itr_usecs(&c, 8, 128, true, true), 20);
 }
 
 /* Every interval net DIM can choose fits EITR unchanged */
@@ -746,6 +763,14 @@ static void igx_irq_update_itr(struct kunit *test)
 	igx_update_itr(qv);
 	KUNIT_EXPECT_EQ(test, igx_test_get(test, IGX_EITR(3)),
 			igx_eitr_value(8));
+
+	/* RX idle: the adaptive TX interval alone */
+	dev->coal.adaptive_tx = true;
+	qv->rx_idle = true;
+	igx_update_itr(qv);
+	KUNIT_EXPECT_EQ(test, igx_test_get(test, IGX_EITR(3)),
+			igx_eitr_value(16));
+	qv->rx_idle = false;
 
 	dev->coal = (struct igx_coal){ .rx_usecs = 0, .tx_usecs = 8191 };
 	igx_update_itr(qv);

@@ -1127,6 +1127,7 @@ int igx_poll(struct napi_struct *napi, int budget)
 
 	if (napi_complete_done(napi, work)) {
 		igx_dim_sample(qv);
+		igx_update_itr(qv);
 		igx_irq_vector_enable(qv);
 	}
 	return work;
