@@ -16,7 +16,12 @@
 #       advertisement follow, settings survive down/up, invalid values
 #       are refused and the previous settings kept, traffic flows;
 #   -T  software timestamps only, and a TX software timestamp really
-#       arrives.
+#       arrives;
+#   -C  EITR (in the -d dump) follows the moderation settings: the
+#       shorter fixed interval; and with adaptive-rx on and a fixed
+#       tx-usecs above every net DIM interval, a vector that only sends
+#       (a pktgen flood on queue 0, in MSI-X mode) gets tx-usecs: an idle
+#       adaptive direction is left out of the vector's interval.
 # QEMU does not model flow control: only settings and registers are checked.
 source "$(dirname "$0")/lib.sh"
 
@@ -418,4 +423,69 @@ while time.monotonic() < end:
                 raise SystemExit(0)
 raise SystemExit(1)
 PYEOF
+
+# ---- -C: the interval programmed in EITR ----
+# itr_us DUMP V: queue vector V's interval as programmed, in us (layout 1:
+# EITR bits 14:2 in us; layout 2: EITR in 256 ns units, in MSI-X mode)
+itr_us() {
+	local v
+	v=$(reg "$1" "EITR.$2")
+	if [ "$layout" = 1 ]; then
+		echo $(((v >> 2) & 0x1fff))
+	else
+		echo $(((v & 0xffff) * 256 / 1000))
+	fi
+}
+# us_as_itr US: what itr_us shows for US (the 82574's units round up)
+us_as_itr() {
+	if [ "$layout" = 1 ]; then
+		echo "$1"
+	else
+		echo $((($1 * 1000 + 255) / 256 * 256 / 1000))
+	fi
+}
+if [ "$IGX_MODE" != msix ] || [ "$IGX_DRIVER" != igx ]; then
+	diag "-C/EITR: not checked (mode $IGX_MODE, driver $IGX_DRIVER; EITR per queue vector is igx's in MSI-X mode)"
+	exit 0
+fi
+ethtool -C "$L" adaptive-rx off adaptive-tx off rx-usecs 100 tx-usecs 200 ||
+	fail "-C rx-usecs 100 tx-usecs 200 failed"
+dump_regs "$TMP/c1"
+for ((q = 0; q < nq; q++)); do
+	[ "$(itr_us "$TMP/c1" "$q")" = "$(us_as_itr 100)" ] ||
+		fail "rx-usecs 100 tx-usecs 200: vector $q has $(itr_us "$TMP/c1" "$q") us in EITR, want the shorter, 100"
+done
+diag "-C rx-usecs 100 tx-usecs 200: EITR of vectors 0-$((nq - 1)): $(us_as_itr 100) us"
+
+# 300 us is above every interval of net DIM's profiles (256 at most), so
+# as long as the RX side counted (net DIM's RX interval, never moved
+# without RX traffic) the vector could not get it.
+ethtool -C "$L" adaptive-rx on adaptive-tx off tx-usecs 300 ||
+	fail "-C adaptive-rx on adaptive-tx off tx-usecs 300 failed"
+# Nothing may reach the local port during the flood: the far end's IPv6
+# (router solicitations, MLD) goes; ARP needs no answer (pktgen has the
+# destination MAC).
+rns sysctl -qw "net.ipv6.conf.$REMOTE_IF.disable_ipv6=1"
+modprobe pktgen || fail "no pktgen module"
+PG=/proc/net/pktgen
+pgset() { echo "$2" > "$PG/$1" || fail "pktgen: '$2' > $1 refused"; }
+pgset kpktgend_0 rem_device_all
+pgset kpktgend_0 "add_device $L"
+pgset "$L" "count 100000"
+pgset "$L" "pkt_size 60"
+pgset "$L" "delay 0"
+pgset "$L" "dst 198.51.100.1"
+pgset "$L" "dst_mac $(rns cat "/sys/class/net/$REMOTE_IF/address")"
+q0=$(nl qstats "$L") || fail "qstats failed"
+timeout 120 sh -c "echo start > $PG/pgctrl" || fail "pktgen did not finish 100000 frames in 120 s"
+q1=$(nl qstats "$L") || fail "qstats failed"
+sent=$(($(qstat "$q1" tx 0 tx-packets) - $(qstat "$q0" tx 0 tx-packets)))
+rcvd=$(($(qstat "$q1" rx 0 rx-packets) - $(qstat "$q0" rx 0 rx-packets)))
+dump_regs "$TMP/c2"
+got=$(itr_us "$TMP/c2" 0)
+diag "pktgen: TX queue 0 sent $sent frames, RX queue 0 received $rcvd; vector 0 EITR: $got us"
+[ "$sent" -ge 100000 ] || fail "TX queue 0 sent $sent frames of pktgen's 100000"
+[ "$got" = "$(us_as_itr 300)" ] ||
+	fail "vector 0 only sent, with adaptive-rx on and tx-usecs 300: EITR has $got us, want 300 (RX queue 0 received $rcvd frames)"
+ethtool -C "$L" adaptive-rx on adaptive-tx on || fail "-C adaptive on failed"
 exit 0
