@@ -388,15 +388,17 @@ struct igx_ring {
  * @v_idx: vector index (MSI-X table entry, or 0)
  * @irq: Linux IRQ number
  * @itr_usecs: throttle interval programmed in EITR
+ * @itr_lock: serializes igx_update_itr() (the poll and ethtool -C)
  * @rx_dim: net DIM state for RX (adaptive-rx)
  * @tx_dim: net DIM state for TX (adaptive-tx)
  * @rx_dim_usecs: interval DIM last chose for RX
  * @tx_dim_usecs: interval DIM last chose for TX
  * @dim_events: polls completed, DIM's event counter
- * @rx_idle: no packet received in the last window of DIM_NEVENTS polls
- * @tx_idle: no packet sent in it
- * @rx_mark: @rx's packet count when that window began
- * @tx_mark: @tx's packet count when that window began
+ * @rx_idle: no packet received in the last whole window of DIM_NEVENTS
+ *	polls, nor since
+ * @tx_idle: the same for packets sent
+ * @rx_mark: @rx's packet count when the current window began
+ * @tx_mark: @tx's packet count when the current window began
  * @name: IRQ name as shown in /proc/interrupts
  */
 struct igx_q_vector {
@@ -408,6 +410,7 @@ struct igx_q_vector {
 	u16 v_idx;
 	int irq;
 	u32 itr_usecs;
+	spinlock_t itr_lock;	/* see igx_update_itr() */
 	struct dim rx_dim;
 	struct dim tx_dim;
 	u16 rx_dim_usecs;
@@ -434,7 +437,8 @@ enum igx_irq_mode {
  * @adaptive_tx: net DIM picks the TX interval
  *
  * One vector serves a queue pair with one EITR, so it is programmed with
- * the shorter of the RX and TX intervals.
+ * the shorter of the RX and TX intervals, an idle adaptive one left out
+ * (igx_itr_usecs()).
  */
 struct igx_coal {
 	u16 rx_usecs;

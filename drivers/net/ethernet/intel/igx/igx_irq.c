@@ -301,8 +301,8 @@ EXPORT_SYMBOL_IF_KUNIT(igx_itr_usecs);
 u32 igx_qv_itr_usecs(const struct igx_q_vector *qv)
 {
 	return igx_itr_usecs(&qv->dev->coal, READ_ONCE(qv->rx_dim_usecs),
-			     READ_ONCE(qv->tx_dim_usecs), qv->rx_idle,
-			     qv->tx_idle);
+			     READ_ONCE(qv->tx_dim_usecs), READ_ONCE(qv->rx_idle),
+			     READ_ONCE(qv->tx_idle));
 }
 
 /**
@@ -310,20 +310,27 @@ u32 igx_qv_itr_usecs(const struct igx_q_vector *qv)
  * @qv: the vector
  *
  * Called by the vector's own NAPI poll before it re-arms the vector (what
- * net DIM decided, a direction gone idle or busy) and by ethtool -C.
- * Should the two race, the poll's next run writes the current value.
- * Writes EITR only while the port runs; igx_irq_configure() programs
- * every vector when it starts.
+ * net DIM decided, a direction gone idle or busy) and by ethtool -C, on
+ * other CPUs: the interval is computed, compared and written under the
+ * vector's itr_lock, so that EITR and @itr_usecs always agree and the last
+ * writer wrote the current value.  The unlocked comparison first spares
+ * the poll the lock when nothing changed.  Writes EITR only while the
+ * port runs; igx_irq_configure() programs every vector when it starts.
  */
 void igx_update_itr(struct igx_q_vector *qv)
 {
-	u32 usecs = igx_qv_itr_usecs(qv);
+	u32 usecs;
 
-	if (usecs == qv->itr_usecs)
+	if (igx_qv_itr_usecs(qv) == READ_ONCE(qv->itr_usecs))
 		return;
-	qv->itr_usecs = usecs;
-	if (!test_bit(IGX_STATE_DOWN, &qv->dev->state))
-		igx_write_itr(qv);
+	spin_lock_bh(&qv->itr_lock);
+	usecs = igx_qv_itr_usecs(qv);
+	if (usecs != qv->itr_usecs) {
+		WRITE_ONCE(qv->itr_usecs, usecs);
+		if (!test_bit(IGX_STATE_DOWN, &qv->dev->state))
+			igx_write_itr(qv);
+	}
+	spin_unlock_bh(&qv->itr_lock);
 }
 EXPORT_SYMBOL_IF_KUNIT(igx_update_itr);
 
@@ -379,22 +386,30 @@ void igx_dim_init(struct igx_q_vector *qv)
  * igx_dim_sample() - feed net DIM after a completed poll
  * @qv: the vector
  *
- * Also notes, every DIM_NEVENTS polls (net DIM's own window), which
- * direction moved no packets since the last time: igx_itr_usecs().
- * Called from the NAPI poll, the only writer of the ring counters, so
- * they are read without the u64_stats retry loop.
+ * Also tracks which direction is idle, for igx_itr_usecs(): a direction
+ * is busy from the first poll that moves one of its packets, and idle
+ * once a whole window of DIM_NEVENTS polls (as long as net DIM's) moved
+ * none.  Called from the NAPI poll, the only writer of the ring
+ * counters, so they are read without the u64_stats retry loop.
  */
 void igx_dim_sample(struct igx_q_vector *qv)
 {
 	const struct igx_coal *c = &qv->dev->coal;
+	bool rx_moved = qv->rx.stats.packets != qv->rx_mark;
+	bool tx_moved = qv->tx.stats.packets != qv->tx_mark;
 	struct dim_sample s;
 
 	qv->dim_events++;
 	if (!(qv->dim_events % DIM_NEVENTS)) {
-		qv->rx_idle = qv->rx.stats.packets == qv->rx_mark;
-		qv->tx_idle = qv->tx.stats.packets == qv->tx_mark;
+		WRITE_ONCE(qv->rx_idle, !rx_moved);
+		WRITE_ONCE(qv->tx_idle, !tx_moved);
 		qv->rx_mark = qv->rx.stats.packets;
 		qv->tx_mark = qv->tx.stats.packets;
+	} else {
+		if (rx_moved)
+			WRITE_ONCE(qv->rx_idle, false);
+		if (tx_moved)
+			WRITE_ONCE(qv->tx_idle, false);
 	}
 	if (c->adaptive_rx) {
 		dim_update_sample(qv->dim_events, qv->rx.stats.packets,
@@ -407,6 +422,7 @@ void igx_dim_sample(struct igx_q_vector *qv)
 		net_dim(&qv->tx_dim, s);
 	}
 }
+EXPORT_SYMBOL_IF_KUNIT(igx_dim_sample);
 
 /**
  * igx_dim_cancel() - wait for pending DIM work of a vector

@@ -747,6 +747,7 @@ static void igx_irq_update_itr(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, qv);
 	qv->dev = dev;
 	qv->v_idx = 3;
+	spin_lock_init(&qv->itr_lock);
 	qv->itr_usecs = 1;
 	qv->rx_dim_usecs = 8;
 	qv->tx_dim_usecs = 16;
@@ -789,10 +790,57 @@ static void igx_irq_update_itr(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, igx_test_get(test, IGX_EITR(3)), 0x80007ffc);
 }
 
+/*
+ * igx_dim_sample()'s idle tracking: a direction is busy from its first
+ * packet, idle after a whole window of DIM_NEVENTS polls without one.
+ * Fixed intervals, so that net DIM is not involved.
+ */
+static void igx_irq_idle_window(struct kunit *test)
+{
+	struct igx_dev *dev = igx_test_dev(test);
+	struct igx_q_vector *qv;
+	int i;
+
+	qv = kunit_kzalloc(test, sizeof(*qv), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, qv);
+	qv->dev = dev;
+	dev->coal = (struct igx_coal){ .rx_usecs = 50, .tx_usecs = 50 };
+
+	/* a window of TX only */
+	for (i = 0; i < DIM_NEVENTS; i++) {
+		qv->tx.stats.packets += 3;
+		igx_dim_sample(qv);
+	}
+	KUNIT_EXPECT_TRUE(test, qv->rx_idle);
+	KUNIT_EXPECT_FALSE(test, qv->tx_idle);
+
+	/* one frame received: RX busy at once, mid-window */
+	qv->rx.stats.packets++;
+	igx_dim_sample(qv);
+	KUNIT_EXPECT_FALSE(test, qv->rx_idle);
+	KUNIT_EXPECT_FALSE(test, qv->tx_idle);
+
+	/* the end of that window: RX moved in it, TX did not */
+	for (i = 1; i < DIM_NEVENTS; i++) {
+		igx_dim_sample(qv);
+		if (i < DIM_NEVENTS - 1)
+			KUNIT_EXPECT_FALSE(test, qv->tx_idle);
+	}
+	KUNIT_EXPECT_FALSE(test, qv->rx_idle);
+	KUNIT_EXPECT_TRUE(test, qv->tx_idle);
+
+	/* a whole quiet window */
+	for (i = 0; i < DIM_NEVENTS; i++)
+		igx_dim_sample(qv);
+	KUNIT_EXPECT_TRUE(test, qv->rx_idle);
+	KUNIT_EXPECT_TRUE(test, qv->tx_idle);
+}
+
 static struct kunit_case igx_irq_cases[] = {
 	KUNIT_CASE(igx_irq_eitr_value),
 	KUNIT_CASE(igx_irq_rx_tx_min),
 	KUNIT_CASE(igx_irq_dim_profiles),
+	KUNIT_CASE(igx_irq_idle_window),
 	KUNIT_CASE(igx_irq_update_itr),
 	{}
 };

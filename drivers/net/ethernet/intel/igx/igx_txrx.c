@@ -105,6 +105,7 @@ int igx_alloc_q_vectors(struct igx_dev *dev, struct igx_q_vector **qvs,
 		qv->v_idx = i;
 		igx_irq_bits_init(dev, qv);
 		qv->itr_usecs = IGX_DEFAULT_ITR_USECS;
+		spin_lock_init(&qv->itr_lock);
 		igx_dim_init(qv);
 		/* programmed when the port starts, not now: the hardware
 		 * vector may still serve the queue vector this one replaces
