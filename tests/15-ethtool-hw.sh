@@ -444,7 +444,7 @@ us_as_itr() {
 		echo $((($1 * 1000 + 255) / 256 * 256 / 1000))
 	fi
 }
-if [ "$IGX_MODE" != msix ] || [ "$IGX_DRIVER" != igx ]; then
+if { [ "$IGX_MODE" != msix ] && [ "$IGX_MODE" != iommu ]; } || [ "$IGX_DRIVER" != igx ]; then
 	diag "-C/EITR: not checked (mode $IGX_MODE, driver $IGX_DRIVER; EITR per queue vector is igx's in MSI-X mode)"
 	exit 0
 fi
@@ -479,6 +479,7 @@ pgset "$L" "dst_mac $(rns cat "/sys/class/net/$REMOTE_IF/address")"
 q0=$(nl qstats "$L") || fail "qstats failed"
 timeout 120 sh -c "echo start > $PG/pgctrl" || fail "pktgen did not finish 100000 frames in 120 s"
 q1=$(nl qstats "$L") || fail "qstats failed"
+pgset kpktgend_0 rem_device_all
 sent=$(($(qstat "$q1" tx 0 tx-packets) - $(qstat "$q0" tx 0 tx-packets)))
 rcvd=$(($(qstat "$q1" rx 0 rx-packets) - $(qstat "$q0" rx 0 rx-packets)))
 dump_regs "$TMP/c2"
