@@ -259,14 +259,14 @@ EXPORT_SYMBOL_IF_KUNIT(igx_write_itr);
  * @c: the moderation settings
  * @rx_dim_usecs: what net DIM chose for RX (used when adaptive)
  * @tx_dim_usecs: what net DIM chose for TX (used when adaptive)
- * @rx_idle: no packet was received in the vector's last sample window
- * @tx_idle: no packet was sent in it
+ * @rx_idle: the RX side is idle (see igx_dim_sample())
+ * @tx_idle: the TX side is idle
  *
- * A fixed interval always counts.  An adaptive direction that moved no
- * packets has nobody waiting in it, and net DIM, seeing no traffic,
- * never moves it from where it was: left in, it would hold the vector at
- * that interval however the busy direction is tuned (8 us under a
- * TX-only flood).  It is left out unless both are.
+ * A fixed interval always counts.  An adaptive direction that moves no
+ * packets has nobody waiting in it, and net DIM does not tune a direction
+ * without traffic: left in, its interval would hold the vector there
+ * however the busy direction is tuned (8 us under a TX-only flood).  It
+ * is left out unless both are.
  *
  * Return: the shorter of the intervals of the directions that count.
  */
