@@ -458,7 +458,7 @@ done
 diag "-C rx-usecs 100 tx-usecs 200: EITR of vectors 0-$((nq - 1)): $(us_as_itr 100) us"
 
 # 300 us is above every interval of net DIM's profiles (256 at most), so
-# as long as the RX side counted (net DIM's RX interval, never moved
+# as long as the RX side counted (net DIM's RX interval, not tuned
 # without RX traffic) the vector could not get it.
 ethtool -C "$L" adaptive-rx on adaptive-tx off tx-usecs 300 ||
 	fail "-C adaptive-rx on adaptive-tx off tx-usecs 300 failed"
